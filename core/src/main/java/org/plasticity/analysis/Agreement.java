@@ -1,0 +1,88 @@
+package org.plasticity.analysis;
+
+/**
+ * How well predictions match measurements across tasks.
+ *
+ * @param pearsonR     linear correlation of measured against predicted
+ * @param loglogSlope  least-squares slope of log(measured) on log(predicted), over pairs where both are positive
+ *                     (1 for proportionality)
+ * @param fitSlope     least-squares slope through the origin, {@code sum(p m) / sum(p^2)} (1 when the prediction
+ *                     is right in absolute terms)
+ * @param loglogR      correlation of the logs
+ * @param positivePairs pairs used for the log-log statistics
+ */
+public record Agreement(double pearsonR, double loglogSlope, double fitSlope, double loglogR, int positivePairs) {
+
+    /** @return the agreement of {@code measured} with {@code predicted} (equal lengths). */
+    public static Agreement of(double[] predicted, double[] measured) {
+        int n = predicted.length;
+        double spm = 0;
+        double spp = 0;
+        for (int i = 0; i < n; i++) {
+            spm += predicted[i] * measured[i];
+            spp += predicted[i] * predicted[i];
+        }
+        double[] lp = new double[n];
+        double[] lm = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (predicted[i] > 0 && measured[i] > 0) {
+                lp[k] = Math.log(predicted[i]);
+                lm[k] = Math.log(measured[i]);
+                k++;
+            }
+        }
+        lp = java.util.Arrays.copyOf(lp, k);
+        lm = java.util.Arrays.copyOf(lm, k);
+        return new Agreement(pearson(predicted, measured), slope(lp, lm), spp == 0 ? Double.NaN : spm / spp,
+                pearson(lp, lm), k);
+    }
+
+    /** @return Pearson's correlation coefficient; NaN for fewer than 3 pairs or zero variance. */
+    public static double pearson(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+
+    /** @return the least-squares slope of y on x (with intercept); NaN for fewer than 3 pairs. */
+    public static double slope(double[] x, double[] y) {
+        int n = x.length;
+        if (n < 3) {
+            return Double.NaN;
+        }
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < n; i++) {
+            mx += x[i];
+            my += y[i];
+        }
+        mx /= n;
+        my /= n;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxx == 0 ? Double.NaN : sxy / sxx;
+    }
+}

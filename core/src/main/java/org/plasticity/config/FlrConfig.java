@@ -1,0 +1,29 @@
+package org.plasticity.config;
+
+import static org.plasticity.config.ConfigException.require;
+
+/**
+ * One fluctuation-learning experiment: a network, how to simulate it, a family of tasks, a learning rule and how
+ * speed and learning time are measured. Built by the app's config reader or by hand through the API.
+ */
+public record FlrConfig(long seed, NetworkConfig network, SimulationConfig simulation, TaskConfig task, String rule,
+                        SpeedConfig speed, LearningConfig learning) {
+
+    /** Rule names this build knows; kept in step with {@code org.plasticity.rule.LearningRules}. */
+    public static final java.util.List<String> RULES = java.util.List.of("hebbian", "target-error");
+
+    public FlrConfig {
+        require(network != null, "network", "is required");
+        require(simulation != null, "simulation", "is required");
+        require(task != null, "task", "is required");
+        require(rule != null && RULES.contains(rule), "rule", "must be one of " + RULES + ", got " + rule);
+        require(speed != null, "speed", "is required");
+        require(learning != null, "learning", "is required");
+    }
+
+    /** The embedded defaults: the demo's experiment. */
+    public static FlrConfig defaults() {
+        return new FlrConfig(42, NetworkConfig.defaults(), SimulationConfig.defaults(), TaskConfig.defaults(),
+                "hebbian", SpeedConfig.defaults(), LearningConfig.defaults());
+    }
+}

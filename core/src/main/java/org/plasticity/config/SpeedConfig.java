@@ -1,0 +1,32 @@
+package org.plasticity.config;
+
+import static org.plasticity.config.ConfigException.require;
+
+/**
+ * How the initial learning speed {@code v = dm/dt / epsilon} is measured (notes 7.1).
+ *
+ * <table>
+ * <caption>Keys under {@code speed}</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>method</td><td>{@code quasi-static}: response of m to dJ = s &lt;F&gt;/N with common random numbers;
+ *   {@code concurrent}: slope of m(t) while learning with a small epsilon, against a non-learning twin</td>
+ *   <td>quasi-static</td></tr>
+ * <tr><td>perturbation</td><td>size of the change: s is chosen so that max_i |(dJ xbar_eta)_i| equals it, in (0, 1)</td><td>0.02</td></tr>
+ * <tr><td>window</td><td>concurrent method: learning time over which the slope is fitted, &gt; 0</td><td>200</td></tr>
+ * </table>
+ */
+public record SpeedConfig(Method method, double perturbation, double window) {
+
+    /** Measurement method. */
+    public enum Method { QUASI_STATIC, CONCURRENT }
+
+    public SpeedConfig {
+        require(method != null, "speed.method", "must be quasi-static or concurrent");
+        require(perturbation > 0 && perturbation < 1, "speed.perturbation", "must be in (0, 1), got " + perturbation);
+        require(window > 0 && Double.isFinite(window), "speed.window", "must be a finite number > 0, got " + window);
+    }
+
+    public static SpeedConfig defaults() {
+        return new SpeedConfig(Method.QUASI_STATIC, 0.02, 200);
+    }
+}

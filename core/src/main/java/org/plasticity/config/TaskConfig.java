@@ -1,0 +1,30 @@
+package org.plasticity.config;
+
+import static org.plasticity.config.ConfigException.require;
+
+/**
+ * The family of tasks to learn.
+ *
+ * <table>
+ * <caption>Keys under {@code task}</caption>
+ * <tr><th>key</th><th>meaning</th><th>default</th></tr>
+ * <tr><td>type</td><td>{@code io-mapping}: learn target xi while input gamma eta is on</td><td>io-mapping</td></tr>
+ * <tr><td>gamma</td><td>input strength, &gt; 0</td><td>0.1</td></tr>
+ * <tr><td>count</td><td>number of tasks with graded alignment to the memories (notes 7.6), &gt;= 3</td><td>24</td></tr>
+ * </table>
+ */
+public record TaskConfig(String type, double gamma, int count) {
+
+    /** Task types this build knows. */
+    public static final java.util.List<String> TYPES = java.util.List.of("io-mapping");
+
+    public TaskConfig {
+        require(type != null && TYPES.contains(type), "task.type", "must be one of " + TYPES + ", got " + type);
+        require(gamma > 0 && Double.isFinite(gamma), "task.gamma", "must be a finite number > 0, got " + gamma);
+        require(count >= 3, "task.count", "must be an integer >= 3 (correlations need three tasks), got " + count);
+    }
+
+    public static TaskConfig defaults() {
+        return new TaskConfig("io-mapping", 0.1, 24);
+    }
+}

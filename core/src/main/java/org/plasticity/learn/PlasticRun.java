@@ -1,0 +1,70 @@
+package org.plasticity.learn;
+
+import java.util.SplittableRandom;
+import org.plasticity.model.RateNetwork;
+import org.plasticity.numeric.Blas;
+import org.plasticity.numeric.EulerKernels;
+import org.plasticity.numeric.Seeds;
+import org.plasticity.rule.LearningRule;
+import org.plasticity.task.IoMappingTask;
+
+/**
+ * Learning for real: independent learners, each with its own copy of J, run the network dynamics with the task's
+ * input on while J follows the rule (notes section 6):
+ * <pre>
+ *   dx = [-x + phi(beta (J x + gamma eta))] dt + sigma dW,      dJ = (epsilon dt / N) f(xi, x) x^T
+ * </pre>
+ * After a burn-in with J fixed (so learning starts from the input-evoked stationary state), learning runs for the
+ * given time and the trial-averaged overlap {@code m(t)} is recorded every step. Learner {@code b} uses the noise
+ * stream {@code Seeds.stream(seed, b)}, so two runs with the same seed and different epsilon share their noise.
+ * Double precision; J is updated by a rank-one BLAS {@code dger}.
+ */
+public final class PlasticRun {
+    private PlasticRun() {}
+
+    /**
+     * @return the trial-averaged overlap after each learning step, {@code m[k]} at time {@code (k + 1) dt}
+     */
+    public static double[] overlapTrace(RateNetwork network, IoMappingTask task, LearningRule rule, double epsilon,
+                                        double burnIn, double learnTime, int learners, long seed) {
+        int n = network.n();
+        double dt = network.config().dt();
+        double beta = network.config().beta();
+        double s = network.config().sigma() * Math.sqrt(dt);
+        boolean tanh = network.tanh();
+        int burn = (int) Math.round(burnIn / dt);
+        int learn = Math.max(1, (int) Math.round(learnTime / dt));
+        double[] h = task.field();
+        double[] xi = task.xi();
+        double[] trace = new double[learn];
+        double[] x = new double[n];
+        double[] u = new double[n];
+        double[] z = new double[n];
+        double[] f = new double[n];
+        double rate = epsilon * dt / n;
+        for (int b = 0; b < learners; b++) {
+            SplittableRandom rng = Seeds.stream(seed, b);
+            double[] j = network.coupling();
+            Seeds.gaussians(rng, x, 0, n);
+            for (int i = 0; i < n; i++) {
+                x[i] *= 0.1;
+            }
+            for (int step = 0; step < burn + learn; step++) {
+                Blas.gemv(n, n, 1.0, j, 0, x, 0, 0.0, u, 0);
+                Seeds.gaussians(rng, z, 0, n);
+                EulerKernels.step(tanh, n, x, 0, u, 0, h, z, 0, beta, dt, s);
+                if (step >= burn) {
+                    if (rate != 0) {
+                        rule.post(xi, x, 0, f);
+                        Blas.ger(n, n, rate, f, 0, x, 0, j, 0);
+                    }
+                    trace[step - burn] += task.overlap(x) / learners;
+                }
+            }
+            if (!Double.isFinite(trace[learn - 1])) {
+                throw new org.plasticity.dynamics.DivergenceException(burn + learn, (burn + learn) * dt, b);
+            }
+        }
+        return trace;
+    }
+}

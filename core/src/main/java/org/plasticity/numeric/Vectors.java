@@ -1,0 +1,44 @@
+package org.plasticity.numeric;
+
+/** Small dense helpers over row-major arrays: quadratic forms, norms and products used by statistics and formulae. */
+public final class Vectors {
+    private Vectors() {}
+
+    /** @return {@code u^T A v} for row-major {@code n x n} A. */
+    public static double bilinear(int n, double[] u, double[] a, double[] v) {
+        double[] av = new double[n];
+        Blas.gemv(n, n, 1.0, a, 0, v, 0, 0.0, av, 0);
+        return Blas.dot(n, u, av);
+    }
+
+    /** @return {@code A v} for row-major {@code m x n} A. */
+    public static double[] multiply(int m, int n, double[] a, double[] v) {
+        double[] out = new double[m];
+        Blas.gemv(m, n, 1.0, a, 0, v, 0, 0.0, out, 0);
+        return out;
+    }
+
+    /** @return {@code x . y}. */
+    public static double dot(double[] x, double[] y) {
+        return Blas.dot(x.length, x, y);
+    }
+
+    /** @return the largest absolute entry of {@code x}. */
+    public static double maxAbs(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /** @return true when every entry is finite. */
+    public static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
