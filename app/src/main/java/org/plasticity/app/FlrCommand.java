@@ -1,0 +1,31 @@
+package org.plasticity.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.plasticity.app.io.ConfigReader;
+import org.plasticity.config.FlrConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plasticity flr}: one fluctuation-learning experiment from a config file. */
+@Command(name = "flr", mixinStandardHelpOptions = true,
+        description = {"Predict learning speed from spontaneous activity (FLR1, FLR2), then learn and measure.",
+            "Writes summary.json, tasks.csv and pred-vs-measured.png into --out."})
+final class FlrCommand implements Callable<Integer> {
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON experiment config.")
+    Path config;
+
+    @CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        FlrConfig cfg = run.applySeed(ConfigReader.read(config));
+        FlrRunner.runAndWrite(cfg, run.out(), run.threads(), run.quiet, spec.commandLine().getOut());
+        return 0;
+    }
+}

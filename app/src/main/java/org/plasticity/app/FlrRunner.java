@@ -1,0 +1,60 @@
+package org.plasticity.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.plasticity.app.io.OutputDirectory;
+import org.plasticity.app.io.ResultWriter;
+import org.plasticity.app.progress.ConsoleProgress;
+import org.plasticity.app.report.PredictionPlot;
+import org.plasticity.config.FlrConfig;
+import org.plasticity.experiment.FlrExperiment;
+import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.TaskResult;
+
+/** Runs an FLR experiment and writes its result files: shared by {@code flr} and {@code demo}. */
+final class FlrRunner {
+    static final String SUMMARY = "summary.json";
+    static final String TASKS = "tasks.csv";
+    static final String PLOT = "pred-vs-measured.png";
+
+    private FlrRunner() {}
+
+    static FlrResult runAndWrite(FlrConfig config, Path out, int threads, boolean quiet, PrintWriter stdout)
+            throws IOException {
+        FlrResult result;
+        try (OutputDirectory dir = OutputDirectory.open(out)) {
+            try (ConsoleProgress progress = ConsoleProgress.open("flr", quiet)) {
+                result = FlrExperiment.run(config, threads, progress);
+            }
+            ResultWriter.writeSummary(result, dir.file(SUMMARY));
+            ResultWriter.writeTasks(result, dir.file(TASKS));
+            PredictionPlot.writePng(result, dir.file(PLOT));
+            dir.commit();
+        }
+        report(result, out, stdout);
+        return result;
+    }
+
+    private static void report(FlrResult r, Path out, PrintWriter w) {
+        var s = r.spontaneous();
+        w.printf(Locale.ROOT, "spontaneous activity: mean variance %.4g +- %.2g, top eigenvalue of C %.4g, "
+                + "beta*lambda_max(J) %.3f%n", s.meanVariance(), s.meanVarianceError(), s.topEigenvalue(),
+                r.config().network().beta() * s.couplingTopEigenvalue());
+        w.printf(Locale.ROOT, "%5s %10s %10s %10s %12s %10s%n", "task", "FLR1", "FLR2", "measured", "+-", "T_L");
+        for (TaskResult t : r.tasks()) {
+            w.printf(Locale.ROOT, "%5d %10.4g %10.4g %10.4g %12.2g %10s%n", t.index(), t.predicted().flr1(),
+                    t.predicted().flr2(), t.measured().speed(), t.measured().standardError(),
+                    Double.isFinite(t.learningTime().time())
+                            ? String.format(Locale.ROOT, "%.1f", t.learningTime().time()) : "-");
+        }
+        w.printf(Locale.ROOT, "FLR1: r = %.3f, log-log slope %.3f, fit slope %.3f%n", r.flr1().pearsonR(),
+                r.flr1().loglogSlope(), r.flr1().fitSlope());
+        w.printf(Locale.ROOT, "FLR2: r = %.3f (C^2 form), %.3f (variance form)%n", r.flr2().pearsonR(),
+                r.flr2Variance().pearsonR());
+        w.printf(Locale.ROOT, "%d tasks in %.1f s on %d threads; results in %s%n", r.tasks().size(), r.wallSeconds(),
+                r.threads(), out.toAbsolutePath());
+        w.flush();
+    }
+}

@@ -1,0 +1,51 @@
+package org.plasticity.app;
+
+import java.nio.file.Path;
+import org.plasticity.config.ConfigException;
+import org.plasticity.config.FlrConfig;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run experiments. A CLI value overrides the config file's. */
+final class RunOptions {
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results (created if needed).")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "SEED", description = "Override the config's seed.")
+    Long seed;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    private final Path defaultOut;
+
+    RunOptions() {
+        this(null);
+    }
+
+    RunOptions(Path defaultOut) {
+        this.defaultOut = defaultOut;
+    }
+
+    Path out() {
+        if (out == null && defaultOut == null) {
+            throw new ConfigException("--out", "is required: the folder to write results into");
+        }
+        return out == null ? defaultOut : out;
+    }
+
+    int threads() {
+        if (threads != null && threads < 1) {
+            throw new ConfigException("--threads", "must be an integer >= 1, got " + threads);
+        }
+        return threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    }
+
+    FlrConfig applySeed(FlrConfig c) {
+        return seed == null ? c
+                : new FlrConfig(seed, c.network(), c.simulation(), c.task(), c.rule(), c.speed(), c.learning());
+    }
+}

@@ -1,0 +1,167 @@
+package org.plasticity.app.io;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.plasticity.analysis.Agreement;
+import org.plasticity.config.FlrConfig;
+import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.TaskResult;
+
+/**
+ * Formats an {@link FlrResult} as {@code summary.json} and {@code tasks.csv}. Numbers are written in the root locale;
+ * values that are not finite (e.g. a learning time never reached) become JSON null and an empty CSV cell.
+ */
+public final class ResultWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Columns of {@code tasks.csv}, in order. */
+    public static final String[] TASK_COLUMNS = {"index", "align_xi", "align_eta", "variance_xi", "variance_eta",
+        "evoked_response", "overlap", "predicted_flr1", "predicted_flr2", "predicted_flr2_variance", "measured_speed",
+        "measured_speed_se", "perturbation_scale", "learning_time", "final_overlap"};
+
+    private ResultWriter() {}
+
+    /** @return the JSON tree of {@code summary.json}. */
+    public static ObjectNode summary(FlrResult r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", r.version());
+        root.put("seed", r.config().seed());
+        root.set("config", config(r.config()));
+        num(root, "wall_seconds", r.wallSeconds());
+        ObjectNode run = root.putObject("run");
+        run.put("threads", r.threads());
+        run.put("blas_backend", r.blasBackend());
+        ObjectNode sp = root.putObject("spontaneous");
+        var s = r.spontaneous();
+        num(sp, "mean_variance", s.meanVariance());
+        num(sp, "mean_variance_se", s.meanVarianceError());
+        num(sp, "top_eigenvalue", s.topEigenvalue());
+        num(sp, "top_eigenvalue_se", s.topEigenvalueError());
+        num(sp, "coupling_top_eigenvalue", s.couplingTopEigenvalue());
+        num(sp, "beta_times_coupling_top_eigenvalue", r.config().network().beta() * s.couplingTopEigenvalue());
+        num(sp, "mean_activity", s.meanActivity());
+        sp.put("samples", s.samples());
+        num(root, "kappa", r.config().network().kappa());
+        root.set("flr1", agreement(r.flr1()));
+        root.set("flr2", agreement(r.flr2()));
+        root.set("flr2_variance_form", agreement(r.flr2Variance()));
+        if (r.learningTime() != null) {
+            ObjectNode lt = agreement(r.learningTime());
+            lt.put("compared", "1/learning_time against predicted_flr1");
+            root.set("learning_time", lt);
+        } else {
+            root.putNull("learning_time");
+        }
+        ArrayNode tasks = root.putArray("tasks");
+        for (TaskResult t : r.tasks()) {
+            ObjectNode o = tasks.addObject();
+            double[] row = row(t);
+            for (int i = 0; i < TASK_COLUMNS.length; i++) {
+                if (i == 0) {
+                    o.put(TASK_COLUMNS[0], t.index());
+                } else {
+                    num(o, TASK_COLUMNS[i], row[i]);
+                }
+            }
+        }
+        return root;
+    }
+
+    private static double[] row(TaskResult t) {
+        return new double[] {t.index(), t.alignXi(), t.alignEta(), t.varianceXi(), t.varianceEta(),
+            t.evokedResponse(), t.overlap(), t.predicted().flr1(), t.predicted().flr2(), t.predicted().flr2Variance(),
+            t.measured().speed(), t.measured().standardError(), t.measured().scale(), t.learningTime().time(),
+            t.learningTime().finalOverlap()};
+    }
+
+    /** @return the resolved config as a tree with the same keys as a config file. */
+    public static ObjectNode config(FlrConfig c) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("seed", c.seed());
+        ObjectNode n = o.putObject("network");
+        n.put("n", c.network().n());
+        n.put("memories", c.network().memories());
+        n.put("beta", c.network().beta());
+        n.put("sigma", c.network().sigma());
+        n.put("dt", c.network().dt());
+        n.put("random_part", c.network().randomPart());
+        n.put("activation", spell(c.network().activation()));
+        ObjectNode s = o.putObject("simulation");
+        s.put("burn_in", c.simulation().burnIn());
+        s.put("duration", c.simulation().duration());
+        s.put("trials", c.simulation().trials());
+        s.put("sample_every", c.simulation().sampleEvery());
+        s.put("precision", spell(c.simulation().precision()));
+        ObjectNode t = o.putObject("task");
+        t.put("type", c.task().type());
+        t.put("gamma", c.task().gamma());
+        t.put("count", c.task().count());
+        o.put("rule", c.rule());
+        ObjectNode sp = o.putObject("speed");
+        sp.put("method", spell(c.speed().method()));
+        sp.put("perturbation", c.speed().perturbation());
+        sp.put("window", c.speed().window());
+        ObjectNode l = o.putObject("learning");
+        l.put("epsilon", c.learning().epsilon());
+        l.put("threshold", c.learning().threshold());
+        l.put("max_time", c.learning().maxTime());
+        l.put("window_steps", c.learning().windowSteps());
+        l.put("trials", c.learning().trials());
+        l.put("enabled", c.learning().enabled());
+        return o;
+    }
+
+    private static String spell(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static ObjectNode agreement(Agreement a) {
+        ObjectNode o = JSON.createObjectNode();
+        num(o, "pearson_r", a.pearsonR());
+        num(o, "loglog_slope", a.loglogSlope());
+        num(o, "fit_slope", a.fitSlope());
+        num(o, "loglog_r", a.loglogR());
+        o.put("positive_pairs", a.positivePairs());
+        return o;
+    }
+
+    private static void num(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    /** Writes {@code summary.json}. */
+    public static void writeSummary(FlrResult r, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), summary(r));
+    }
+
+    /** Writes {@code tasks.csv}: a header and one row per task. */
+    public static void writeTasks(FlrResult r, Path file) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", TASK_COLUMNS));
+            w.write('\n');
+            for (TaskResult t : r.tasks()) {
+                double[] row = row(t);
+                StringBuilder sb = new StringBuilder().append(t.index());
+                for (int i = 1; i < row.length; i++) {
+                    sb.append(',');
+                    if (Double.isFinite(row[i])) {
+                        sb.append(String.format(Locale.ROOT, "%.10g", row[i]));
+                    }
+                }
+                w.write(sb.append('\n').toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Progress bars on stderr. */
+package org.plasticity.app.progress;
