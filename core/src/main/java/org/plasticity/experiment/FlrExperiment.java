@@ -139,7 +139,7 @@ public final class FlrExperiment {
         SpeedMeasurement measured = quasi;
         if (cfg.speed().method() == SpeedConfig.Method.CONCURRENT) {
             measured = ConcurrentSpeed.measure(network, task, rule, quasi.scale(), cfg.simulation().burnIn(),
-                    cfg.speed().window(), cfg.simulation().trials(), Seeds.derive(seed, 5, task.index()));
+                    cfg.speed().window(), cfg.speed().learners(), Seeds.derive(seed, 5, task.index()));
         }
         LearningTime time = cfg.learning().enabled()
                 ? LearningTime.measure(network, task, rule, cfg.learning(), cfg.simulation().burnIn(),

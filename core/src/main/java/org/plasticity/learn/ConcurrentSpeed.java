@@ -2,6 +2,7 @@ package org.plasticity.learn;
 
 import org.plasticity.model.RateNetwork;
 import org.plasticity.rule.LearningRule;
+import org.plasticity.stats.Summary;
 import org.plasticity.task.IoMappingTask;
 
 /**
@@ -17,39 +18,43 @@ import org.plasticity.task.IoMappingTask;
 public final class ConcurrentSpeed {
     private ConcurrentSpeed() {}
 
-    /** @param scale the total change s of {@code dJ = s <F>/N} to reach by the end of the window */
+    /**
+     * @param scale the total change s of {@code dJ = s <F>/N} to reach by the end of the window
+     * @return the mean over learners of each learner's fitted slope over epsilon, with its standard error across
+     *     learners (each learner's J takes its own random walk, so learners are the independent units)
+     */
     public static SpeedMeasurement measure(RateNetwork network, IoMappingTask task, LearningRule rule, double scale,
                                            double burnIn, double window, int learners, long seed) {
         double epsilon = scale / window;
-        double[] learning = PlasticRun.overlapTrace(network, task, rule, epsilon, burnIn, window, learners, seed);
-        double[] control = PlasticRun.overlapTrace(network, task, rule, 0.0, burnIn, window, learners, seed);
+        double[][] learning = PlasticRun.overlapTraces(network, task, rule, epsilon, burnIn, window, learners, seed);
+        double[][] control = PlasticRun.overlapTraces(network, task, rule, 0.0, burnIn, window, learners, seed);
         double dt = network.config().dt();
-        int from = learning.length / 2;
-        int count = learning.length - from;
+        double[] slopes = new double[learners];
+        for (int b = 0; b < learners; b++) {
+            slopes[b] = slope(learning[b], control[b], dt) / epsilon;
+        }
+        return new SpeedMeasurement(Summary.mean(slopes), Summary.standardError(slopes), scale);
+    }
+
+    /** Least-squares slope of {@code a - b} against time over the second half of the traces. */
+    static double slope(double[] a, double[] b, double dt) {
+        int from = a.length / 2;
+        int count = a.length - from;
         double st = 0;
         double sd = 0;
-        for (int k = from; k < learning.length; k++) {
+        for (int k = from; k < a.length; k++) {
             st += (k + 1) * dt;
-            sd += learning[k] - control[k];
+            sd += a[k] - b[k];
         }
         double tMean = st / count;
         double dMean = sd / count;
         double sxy = 0;
         double sxx = 0;
-        for (int k = from; k < learning.length; k++) {
+        for (int k = from; k < a.length; k++) {
             double t = (k + 1) * dt - tMean;
-            sxy += t * (learning[k] - control[k] - dMean);
+            sxy += t * (a[k] - b[k] - dMean);
             sxx += t * t;
         }
-        double slope = sxy / sxx;
-        double resid = 0;
-        for (int k = from; k < learning.length; k++) {
-            double t = (k + 1) * dt - tMean;
-            double r = learning[k] - control[k] - dMean - slope * t;
-            resid += r * r;
-        }
-        // Residuals are autocorrelated over the relaxation time, so this standard error is a lower bound.
-        double se = Math.sqrt(resid / Math.max(1, count - 2) / sxx);
-        return new SpeedMeasurement(slope / epsilon, se / epsilon, scale);
+        return sxy / sxx;
     }
 }

@@ -27,6 +27,21 @@ public final class PlasticRun {
      */
     public static double[] overlapTrace(RateNetwork network, IoMappingTask task, LearningRule rule, double epsilon,
                                         double burnIn, double learnTime, int learners, long seed) {
+        double[][] each = overlapTraces(network, task, rule, epsilon, burnIn, learnTime, learners, seed);
+        double[] mean = new double[each[0].length];
+        for (double[] trace : each) {
+            for (int k = 0; k < mean.length; k++) {
+                mean[k] += trace[k] / learners;
+            }
+        }
+        return mean;
+    }
+
+    /**
+     * @return each learner's overlap after each learning step, {@code m[b][k]} at time {@code (k + 1) dt}
+     */
+    public static double[][] overlapTraces(RateNetwork network, IoMappingTask task, LearningRule rule,
+                                           double epsilon, double burnIn, double learnTime, int learners, long seed) {
         int n = network.n();
         double dt = network.config().dt();
         double beta = network.config().beta();
@@ -36,7 +51,7 @@ public final class PlasticRun {
         int learn = Math.max(1, (int) Math.round(learnTime / dt));
         double[] h = task.field();
         double[] xi = task.xi();
-        double[] trace = new double[learn];
+        double[][] traces = new double[learners][learn];
         double[] x = new double[n];
         double[] u = new double[n];
         double[] z = new double[n];
@@ -58,13 +73,13 @@ public final class PlasticRun {
                         rule.post(xi, x, 0, f);
                         Blas.ger(n, n, rate, f, 0, x, 0, j, 0);
                     }
-                    trace[step - burn] += task.overlap(x) / learners;
+                    traces[b][step - burn] = task.overlap(x);
                 }
             }
-            if (!Double.isFinite(trace[learn - 1])) {
+            if (!Double.isFinite(traces[b][learn - 1])) {
                 throw new org.plasticity.dynamics.DivergenceException(burn + learn, (burn + learn) * dt, b);
             }
         }
-        return trace;
+        return traces;
     }
 }

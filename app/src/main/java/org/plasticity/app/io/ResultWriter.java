@@ -109,6 +109,7 @@ public final class ResultWriter {
         sp.put("method", spell(c.speed().method()));
         sp.put("perturbation", c.speed().perturbation());
         sp.put("window", c.speed().window());
+        sp.put("learners", c.speed().learners());
         ObjectNode l = o.putObject("learning");
         l.put("epsilon", c.learning().epsilon());
         l.put("threshold", c.learning().threshold());
