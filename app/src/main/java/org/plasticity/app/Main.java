@@ -1,5 +1,6 @@
 package org.plasticity.app;
 
+import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -15,12 +16,19 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code (0 ok, 1 failure, 2 bad input). */
+    /** Runs the command line on the standard streams and returns its exit code (0 ok, 1 failure, 2 bad input). */
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line with the given output and error writers; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         // netlib announces its backend at INFO; the backend is recorded in summary.json instead.
         NETLIB_LOG.setLevel(Level.WARNING);
         System.setProperty("java.awt.headless", "true");
         return new CommandLine(new PlasticityCommand())
+                .setOut(out)
+                .setErr(err)
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .execute(args);
     }

@@ -2,7 +2,6 @@ package org.plasticity.numeric;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * </pre>
  * where {@code u} is the recurrent field {@code (J x)_i}, {@code h} the external field {@code gamma eta_i},
  * {@code z} standard normal noise and {@code s = sigma sqrt(dt)}. {@link ReferenceKernels} is the plain-Java twin
- * that tests compare against.
+ * that tests compare against. tanh is {@link Tanh}, so vector lanes, scalar tail and interpreter agree bit for bit.
  */
 public final class EulerKernels {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
@@ -37,14 +36,14 @@ public final class EulerKernels {
                 arg = arg.add(DoubleVector.fromArray(D, h, i));
             }
             arg = arg.mul(beta);
-            DoubleVector r = tanh ? arg.lanewise(VectorOperators.TANH) : arg;
+            DoubleVector r = tanh ? Tanh.of(arg) : arg;
             DoubleVector zv = DoubleVector.fromArray(D, z, zOff + i);
             DoubleVector next = r.sub(xv).fma(zero.add(dt), xv).add(zv.mul(s));
             next.intoArray(x, xOff + i);
         }
         for (; i < n; i++) {
             double arg = beta * (u[uOff + i] + (h == null ? 0.0 : h[i]));
-            double r = tanh ? Math.tanh(arg) : arg;
+            double r = tanh ? Tanh.of(arg) : arg;
             double xi = x[xOff + i];
             x[xOff + i] = xi + dt * (r - xi) + s * z[zOff + i];
         }
@@ -63,14 +62,14 @@ public final class EulerKernels {
                 arg = arg.add(FloatVector.fromArray(F, h, i));
             }
             arg = arg.mul(beta);
-            FloatVector r = tanh ? arg.lanewise(VectorOperators.TANH) : arg;
+            FloatVector r = tanh ? Tanh.of(arg) : arg;
             FloatVector zv = FloatVector.fromArray(F, z, zOff + i);
             FloatVector next = r.sub(xv).fma(dtv, xv).add(zv.mul(s));
             next.intoArray(x, xOff + i);
         }
         for (; i < n; i++) {
             float arg = beta * (u[uOff + i] + (h == null ? 0f : h[i]));
-            float r = tanh ? (float) Math.tanh(arg) : arg;
+            float r = tanh ? Tanh.of(arg) : arg;
             float xi = x[xOff + i];
             x[xOff + i] = xi + dt * (r - xi) + s * z[zOff + i];
         }
@@ -81,10 +80,10 @@ public final class EulerKernels {
         int i = 0;
         int upper = D.loopBound(n);
         for (; i < upper; i += D.length()) {
-            DoubleVector.fromArray(D, a, i).mul(beta).lanewise(VectorOperators.TANH).intoArray(out, i);
+            Tanh.of(DoubleVector.fromArray(D, a, i).mul(beta)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = Math.tanh(beta * a[i]);
+            out[i] = Tanh.of(beta * a[i]);
         }
     }
 }

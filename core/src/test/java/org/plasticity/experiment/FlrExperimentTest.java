@@ -1,0 +1,55 @@
+package org.plasticity.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.plasticity.config.FlrConfig;
+import org.plasticity.config.LearningConfig;
+import org.plasticity.config.NetworkConfig;
+import org.plasticity.config.SimulationConfig;
+import org.plasticity.config.SpeedConfig;
+import org.plasticity.config.TaskConfig;
+
+class FlrExperimentTest {
+    static FlrConfig small(String rule) {
+        return new FlrConfig(7, new NetworkConfig(40, 4, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH),
+                new SimulationConfig(50, 200, 6, 5, SimulationConfig.Precision.DOUBLE),
+                new TaskConfig("io-mapping", 0.1, 6), rule, SpeedConfig.defaults(),
+                new LearningConfig(0.3, 0.5, 100, 40, 2, true));
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        FlrResult one = FlrExperiment.run(small("hebbian"), 1, ProgressListener.NONE);
+        FlrResult two = FlrExperiment.run(small("hebbian"), 2, ProgressListener.NONE);
+        FlrResult three = FlrExperiment.run(small("hebbian"), 3, ProgressListener.NONE);
+        assertEquals(one.tasks(), two.tasks());
+        assertEquals(one.tasks(), three.tasks());
+        assertEquals(one.spontaneous(), two.spontaneous());
+        assertEquals(one.flr1(), three.flr1());
+        assertEquals(one.learningTime(), two.learningTime());
+    }
+
+    @Test
+    void progressCountsEveryUnitOnceAndPredictionsTrackMeasurements() {
+        AtomicLong last = new AtomicLong();
+        AtomicLong calls = new AtomicLong();
+        FlrResult r = FlrExperiment.run(small("target-error"), 2, (done, total) -> {
+            calls.incrementAndGet();
+            last.accumulateAndGet(done, Math::max);
+            assertEquals(6 + 6, total);
+        });
+        assertEquals(12, calls.get());
+        assertEquals(12, last.get());
+        assertEquals(6, r.tasks().size());
+        // Even this small, short run ranks tasks by speed: the agreement must be clearly positive.
+        assertTrue(r.flr1().pearsonR() > 0.8, "FLR1 r = " + r.flr1().pearsonR());
+        for (TaskResult t : r.tasks()) {
+            assertTrue(t.measured().standardError() > 0, "standard error reported");
+            assertTrue(t.varianceXi() > 0 && t.varianceEta() > 0);
+        }
+        assertTrue(r.spontaneous().meanVariance() > 0 && r.spontaneous().meanVarianceError() > 0);
+    }
+}
