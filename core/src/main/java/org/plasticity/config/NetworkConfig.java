@@ -4,7 +4,8 @@ import static org.plasticity.config.ConfigException.positive;
 import static org.plasticity.config.ConfigException.require;
 
 /**
- * The rate network {@code dx = [-x + phi(beta (J x + gamma eta))] dt + sigma dW} and its pre-embedded memories.
+ * The rate network {@code tau dx = [-x + phi(beta (J x + gamma eta))] dt + tau sigma dW} and its pre-embedded
+ * memories; written per unit time, {@code dx = (1/tau)[-x + phi(...)] dt + sigma dW}.
  *
  * <table>
  * <caption>Keys under {@code network}</caption>
@@ -16,12 +17,13 @@ import static org.plasticity.config.ConfigException.require;
  * <tr><td>dt</td><td>dt</td><td>Euler–Maruyama step, in (0, 1]</td><td>0.05</td></tr>
  * <tr><td>random_part</td><td>g</td><td>scale of the symmetric random part g (R + R^T)/sqrt 2, &gt;= 0</td><td>0</td></tr>
  * <tr><td>activation</td><td>phi</td><td>{@code tanh}, or {@code linear} for the linearised model</td><td>tanh</td></tr>
+ * <tr><td>tau</td><td>tau</td><td>neural time constant, &gt; 0 (times are in the same unit)</td><td>1</td></tr>
  * </table>
- * The step must also satisfy {@code dt max_k |1 - beta lambda_k(J)| < 2} (Euler stability of the linearisation);
+ * The step must also satisfy {@code (dt/tau) max_k |1 - beta lambda_k(J)| < 2} (Euler stability of the linearisation);
  * that is checked once J is built, see {@code org.plasticity.model.RateNetwork}.
  */
 public record NetworkConfig(int n, int memories, double beta, double sigma, double dt, double randomPart,
-                            Activation activation) {
+                            Activation activation, double tau) {
 
     /** The activation function phi. */
     public enum Activation { TANH, LINEAR }
@@ -31,9 +33,16 @@ public record NetworkConfig(int n, int memories, double beta, double sigma, doub
         require(memories >= 0 && memories <= n, "network.memories", "must be in 0..network.n (" + n + "), got " + memories);
         positive(beta, "network.beta");
         require(sigma >= 0 && Double.isFinite(sigma), "network.sigma", "must be a finite number >= 0, got " + sigma);
-        require(dt > 0 && dt <= 1, "network.dt", "must be in (0, 1] (time unit = the neural time constant), got " + dt);
+        require(tau > 0 && Double.isFinite(tau), "network.tau", "must be a finite number > 0, got " + tau);
+        require(dt > 0 && dt <= tau, "network.dt", "must be in (0, network.tau] (" + tau + "), got " + dt);
         require(randomPart >= 0 && Double.isFinite(randomPart), "network.random_part", "must be a finite number >= 0, got " + randomPart);
         require(activation != null, "network.activation", "must be tanh or linear");
+    }
+
+    /** A network with the time constant as the time unit, {@code tau = 1}. */
+    public NetworkConfig(int n, int memories, double beta, double sigma, double dt, double randomPart,
+                         Activation activation) {
+        this(n, memories, beta, sigma, dt, randomPart, activation, 1.0);
     }
 
     /** The defaults of the reconstruction (notes section 4). */
@@ -41,8 +50,16 @@ public record NetworkConfig(int n, int memories, double beta, double sigma, doub
         return new NetworkConfig(100, 10, 0.6, 0.2, 0.05, 0.0, Activation.TANH);
     }
 
-    /** @return the fluctuation-response constant {@code kappa = 2 beta / sigma^2}. */
+    /**
+     * @return the fluctuation-response constant {@code kappa = 2 beta / (sigma^2 tau)}: for the linearised network
+     *     {@code C = (sigma^2 tau / 2) A^-1} and {@code d xbar / d(gamma eta) = beta A^-1 = kappa C}
+     */
     public double kappa() {
-        return 2 * beta / (sigma * sigma);
+        return 2 * beta / (sigma * sigma * tau);
+    }
+
+    /** @return the Euler factor of the drift, {@code dt / tau}. */
+    public double driftStep() {
+        return dt / tau;
     }
 }

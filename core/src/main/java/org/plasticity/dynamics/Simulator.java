@@ -11,7 +11,7 @@ import org.plasticity.numeric.Seeds;
  * Euler–Maruyama integration of a batch of independent trials of a {@link RateNetwork} with fixed coupling:
  * <pre>
  *   U   = X J^T                                      (one GEMM for the whole batch; row b is trial b)
- *   X  &lt;- X + dt ( phi(beta (U + gamma eta)) - X ) + sigma sqrt(dt) Z,    Z ~ N(0, I)
+ *   X  &lt;- X + (dt/tau) ( phi(beta (U + gamma eta)) - X ) + sigma sqrt(dt) Z,    Z ~ N(0, I)
  * </pre>
  * Trial {@code b} draws its initial state and its noise from its own stream {@code Seeds.stream(seed, b)}, so a
  * trial's path is the same whatever batch it is simulated in, and two runs with the same seed share their noise
@@ -101,8 +101,8 @@ public final class Simulator {
             u = new double[trials * n];
             z = new double[trials * n];
             beta = net.config().beta();
-            dt = net.config().dt();
-            s = net.config().sigma() * Math.sqrt(dt);
+            dt = net.config().driftStep();
+            s = net.config().sigma() * Math.sqrt(net.config().dt());
         }
 
         @Override
@@ -162,7 +162,7 @@ public final class Simulator {
             u = new float[trials * n];
             z = new float[trials * n];
             beta = (float) net.config().beta();
-            dt = (float) net.config().dt();
+            dt = (float) net.config().driftStep();
             s = (float) (net.config().sigma() * Math.sqrt(net.config().dt()));
         }
 

@@ -12,7 +12,7 @@ import org.plasticity.task.IoMappingTask;
  * Learning for real: independent learners, each with its own copy of J, run the network dynamics with the task's
  * input on while J follows the rule (notes section 6):
  * <pre>
- *   dx = [-x + phi(beta (J x + gamma eta))] dt + sigma dW,      dJ = (epsilon dt / N) f(xi, x) x^T
+ *   dx = (1/tau) [-x + phi(beta (J x + gamma eta))] dt + sigma dW,      dJ = (epsilon dt / N) f(xi, x) x^T
  * </pre>
  * After a burn-in with J fixed (so learning starts from the input-evoked stationary state), learning runs for the
  * given time and the trial-averaged overlap {@code m(t)} is recorded every step. Learner {@code b} uses the noise
@@ -46,6 +46,7 @@ public final class PlasticRun {
         double dt = network.config().dt();
         double beta = network.config().beta();
         double s = network.config().sigma() * Math.sqrt(dt);
+        double drift = network.config().driftStep();
         boolean tanh = network.tanh();
         int burn = (int) Math.round(burnIn / dt);
         int learn = Math.max(1, (int) Math.round(learnTime / dt));
@@ -67,7 +68,7 @@ public final class PlasticRun {
             for (int step = 0; step < burn + learn; step++) {
                 Blas.gemv(n, n, 1.0, j, 0, x, 0, 0.0, u, 0);
                 Seeds.gaussians(rng, z, 0, n);
-                EulerKernels.step(tanh, n, x, 0, u, 0, h, z, 0, beta, dt, s);
+                EulerKernels.step(tanh, n, x, 0, u, 0, h, z, 0, beta, drift, s);
                 if (step >= burn) {
                     if (rate != 0) {
                         rule.post(xi, x, 0, f);

@@ -10,7 +10,7 @@ import org.plasticity.numeric.SymmetricEigen;
  * A rate network of N units with pre-embedded memories (notes section 4, after Kurikawa &amp; Kaneko, arXiv
  * 2409.13597):
  * <pre>
- *   dx_i = [ -x_i + phi( beta ( sum_j J_ij x_j + gamma eta_i ) ) ] dt + sigma dW_i,     phi = tanh
+ *   dx_i = (1/tau) [ -x_i + phi( beta ( sum_j J_ij x_j + gamma eta_i ) ) ] dt + sigma dW_i,     phi = tanh
  *   J    = (1/N) sum_mu p^mu p^mu^T  (zero diagonal)  +  g (R + R^T)/sqrt 2,   R_ij ~ N(0, 1/N)
  * </pre>
  * Immutable: learning produces a new network through {@link #withCoupling(double[])}.
@@ -23,6 +23,7 @@ import org.plasticity.numeric.SymmetricEigen;
  * <tr><td>beta</td><td>network.beta</td><td>gain</td></tr>
  * <tr><td>sigma</td><td>network.sigma</td><td>noise amplitude</td></tr>
  * <tr><td>g</td><td>network.random_part</td><td>symmetric random coupling scale (diagonal kept at zero)</td></tr>
+ * <tr><td>tau</td><td>network.tau</td><td>neural time constant</td></tr>
  * </table>
  */
 public final class RateNetwork {
@@ -73,12 +74,13 @@ public final class RateNetwork {
     }
 
     private void checkStepStability(SymmetricEigen eig) {
-        // The linearised drift has eigenvalues -(1 - beta lambda_k); Euler is stable when dt |1 - beta lambda_k| < 2.
+        // The linearised drift has eigenvalues -(1 - beta lambda_k)/tau; Euler is stable when
+        // (dt/tau) |1 - beta lambda_k| < 2.
         double worst = Math.max(Math.abs(1 - config.beta() * eig.min()), Math.abs(1 - config.beta() * eig.max()));
-        if (config.dt() * worst >= 2) {
+        if (config.driftStep() * worst >= 2) {
             throw new ConfigException("network.dt", String.format(java.util.Locale.ROOT,
-                    "%.4g is too large for this network: Euler stability needs dt < %.4g (dt * max|1 - beta*lambda| < 2)",
-                    config.dt(), 2 / worst));
+                    "%.4g is too large for this network: Euler stability needs dt < %.4g "
+                            + "(dt/tau * max|1 - beta*lambda| < 2)", config.dt(), 2 * config.tau() / worst));
         }
     }
 

@@ -80,7 +80,7 @@ class Flr1ExactnessTest {
         assertTrue(secondOrder < 0.01, "second-order term is small: " + secondOrder);
 
         assertEquals(finiteDifference, measured.speed(), 4 * measured.standardError(), "measurement is unbiased");
-        double eulerBias = NET.dt() * lin.maxDecayRate() / 2;
+        double eulerBias = lin.eulerBias();
         double sampling = 4 * Math.hypot(measured.standardError() / measured.speed(), predictedSe / predicted);
         double tolerance = eulerBias + secondOrder + sampling;
         double ratio = measured.speed() / predicted;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.plasticity.LinearModel;
 import org.plasticity.config.NetworkConfig;
 import org.plasticity.config.SimulationConfig;
@@ -39,7 +41,7 @@ class LinearClosedFormTest {
         check("covariance entry (0,1)", exact[1], m.covariance()[1], m.standardError(c -> c[1]));
         // The continuous-time solution differs from Euler's by the factor (1 - dt a / 2)^-1 per mode: visible here.
         double cont = Moments.meanVariance(lin.covariance());
-        assertTrue(Math.abs(cont / Moments.meanVariance(exact) - 1) < NET.dt() * lin.maxDecayRate() / 2 + 1e-12);
+        assertTrue(Math.abs(cont / Moments.meanVariance(exact) - 1) < lin.eulerBias() + 1e-12);
     }
 
     /**
@@ -48,9 +50,12 @@ class LinearClosedFormTest {
      * Euler scheme the exact ratio is kappa eta^T A^-1 eta / eta^T A^-1 (I - dt A/2)^-1 eta, within dt a_max / 2 of
      * kappa; the estimate must equal that within 4 standard errors.
      */
-    @Test
-    void responseOverFluctuationIsKappa() {
-        RateNetwork net = RateNetwork.build(NET, 21);
+    @ParameterizedTest
+    @ValueSource(doubles = {1.0, 2.5})
+    void responseOverFluctuationIsKappa(double tau) {
+        NetworkConfig cfg = new NetworkConfig(NET.n(), NET.memories(), NET.beta(), NET.sigma(), NET.dt(),
+                NET.randomPart(), NET.activation(), tau);
+        RateNetwork net = RateNetwork.build(cfg, 21);
         LinearModel lin = new LinearModel(net);
         int n = net.n();
         double gamma = 0.05;
@@ -74,8 +79,9 @@ class LinearClosedFormTest {
 
         double exactResponse = Vectors.dot(eta, lin.evokedMean(gamma, eta));
         double kappaEuler = exactResponse / (gamma * Moments.quadratic(lin.eulerCovariance(), eta));
-        double kappa = NET.kappa();
-        assertEquals(kappa, kappaEuler, kappa * NET.dt() * lin.maxDecayRate() / 2, "Euler bias bound");
+        double kappa = cfg.kappa();
+        assertEquals(2 * cfg.beta() / (cfg.sigma() * cfg.sigma() * tau), kappa, 1e-12 * kappa);
+        assertEquals(kappa, kappaEuler, kappa * lin.eulerBias(), "Euler bias bound");
         assertEquals(kappaEuler, kappaHat, 4 * relSe * kappaEuler, "kappa from simulation");
         assertTrue(relSe < 0.05, "the test is sharp: relative SE " + relSe);
     }

@@ -61,7 +61,8 @@ public final class ConfigReader {
                 (int) net.integer("n", null), (int) net.integer("memories", null),
                 net.number("beta", null), net.number("sigma", null), net.number("dt", null),
                 net.number("random_part", 0.0),
-                net.choice("activation", NetworkConfig.Activation.class, d.activation()));
+                net.choice("activation", NetworkConfig.Activation.class, d.activation()),
+                net.number("tau", d.tau()));
         net.finish();
         Section sim = top.section("simulation", true);
         SimulationConfig simulation = new SimulationConfig(sim.number("burn_in", null), sim.number("duration", null),

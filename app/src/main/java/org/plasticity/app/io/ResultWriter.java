@@ -94,6 +94,7 @@ public final class ResultWriter {
         n.put("dt", c.network().dt());
         n.put("random_part", c.network().randomPart());
         n.put("activation", spell(c.network().activation()));
+        n.put("tau", c.network().tau());
         ObjectNode s = o.putObject("simulation");
         s.put("burn_in", c.simulation().burnIn());
         s.put("duration", c.simulation().duration());
