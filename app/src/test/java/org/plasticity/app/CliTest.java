@@ -127,6 +127,8 @@ class CliTest {
             {"rule: hebbian", "rule: nope", "rule"},
             {"seed: 3", "seed: 3\nsurprise: 1", "surprise"},
             {"rule: hebbian\n", "", "rule"},
+            // dt within (0, tau] but beyond Euler stability of this network: 1 - beta lambda_min ~ 1 + 0.6 * 4.
+            {"dt: 0.05, random_part: 0.0", "dt: 0.6, random_part: 2.0", "network.dt"},
         };
         for (String[] c : cases) {
             Path cfg = Files.writeString(tmp.resolve("bad.yaml"), SMALL.replace(c[0], c[1]));
@@ -145,6 +147,23 @@ class CliTest {
         Run threads = run("flr", "--config", "x.yaml", "--out", "y", "--threads", "0");
         assertEquals(2, threads.code());
         assertEquals(2, run("flr", "--bogus").code(), "unknown option is a usage error");
+    }
+
+    /** The progress bar goes to stderr, in plain ASCII without escape codes when stderr is not a terminal. */
+    @Test
+    void progressIsPlainAsciiOffTerminal() throws IOException {
+        Path cfg = Files.writeString(tmp.resolve("c.yaml"), SMALL.replace("count: 5", "count: 3"));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, run("flr", "--config", cfg.toString(), "--out", tmp.resolve("p").toString()).code());
+        } finally {
+            System.setErr(old);
+        }
+        String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(err.contains("flr") && err.contains("100%"), err);
+        assertTrue(err.chars().allMatch(c -> c == '\n' || (c >= 32 && c < 127)), "plain ASCII: " + err);
     }
 
     /** A run over an earlier result replaces its files and leaves no staging folder behind. */

@@ -5,10 +5,12 @@ import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -46,16 +48,16 @@ public final class PredictionPlot {
         }
         XYSeries identity = new XYSeries("measured = predicted", false);
         if (hi > 0) {
-            identity.add(lo / 3, lo / 3);
-            identity.add(hi * 3, hi * 3);
+            identity.add(lo / 2, lo / 2);
+            identity.add(hi * 2, hi * 2);
         }
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(flr1);
         data.addSeries(flr2);
         data.addSeries(flr2v);
         data.addSeries(identity);
-        LogAxis x = new LogAxis("predicted speed (from spontaneous activity before learning)");
-        LogAxis y = new LogAxis("measured speed  dm/dt / \u03b5");
+        LogarithmicAxis x = logAxis("predicted speed (from spontaneous activity before learning)");
+        LogarithmicAxis y = logAxis("measured speed  dm/dt / \u03b5");
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), Color.GRAY};
         for (int s = 0; s < 4; s++) {
@@ -79,6 +81,14 @@ public final class PredictionPlot {
         JFreeChart chart = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 700);
+    }
+
+    /** A base-10 log axis labelled at 1, 2, ..., 9 times powers of ten, in plain decimals. */
+    private static LogarithmicAxis logAxis(String label) {
+        LogarithmicAxis axis = new LogarithmicAxis(label);
+        axis.setStrictValuesFlag(false);
+        axis.setNumberFormatOverride(new DecimalFormat("0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return axis;
     }
 
     private static void add(XYSeries s, double predicted, double measured) {
