@@ -9,7 +9,7 @@ import static org.plasticity.config.ConfigException.require;
 public record FlrConfig(long seed, NetworkConfig network, SimulationConfig simulation, TaskConfig task, String rule,
                         SpeedConfig speed, LearningConfig learning) {
 
-    /** Rule names this build knows; kept in step with {@code org.plasticity.rule.LearningRules}. */
+    /** Rule names this build knows; kept in step with the rule registry (a test checks). */
     public static final java.util.List<String> RULES = java.util.List.of("hebbian", "target-error");
 
     public FlrConfig {

@@ -20,7 +20,7 @@ import static org.plasticity.config.ConfigException.require;
  * <tr><td>tau</td><td>tau</td><td>neural time constant, &gt; 0 (times are in the same unit)</td><td>1</td></tr>
  * </table>
  * The step must also satisfy {@code (dt/tau) max_k |1 - beta lambda_k(J)| < 2} (Euler stability of the linearisation);
- * that is checked once J is built, see {@code org.plasticity.model.RateNetwork}.
+ * that is checked once J is built, see the model's RateNetwork.
  */
 public record NetworkConfig(int n, int memories, double beta, double sigma, double dt, double randomPart,
                             Activation activation, double tau) {
