@@ -138,7 +138,7 @@ public final class FlrExperiment {
                 evokedSeed, cfg.speed().perturbation());
         SpeedMeasurement measured = quasi;
         if (cfg.speed().method() == SpeedConfig.Method.CONCURRENT) {
-            measured = ConcurrentSpeed.measure(network, task, rule, quasi.scale(), cfg.simulation().burnIn(),
+            measured = ConcurrentSpeed.measure(network, task, rule, cfg.speed().epsilon(), cfg.simulation().burnIn(),
                     cfg.speed().window(), cfg.speed().learners(), Seeds.derive(seed, 5, task.index()));
         }
         LearningTime time = cfg.learning().enabled()

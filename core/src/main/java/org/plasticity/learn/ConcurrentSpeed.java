@@ -12,20 +12,21 @@ import org.plasticity.task.IoMappingTask;
  *   dm(t) = m_epsilon(t) - m_0(t)  ~  epsilon v (t - lag),      v = slope / epsilon
  * </pre>
  * The slope is fitted by least squares over the second half of the window, after the mean has caught up with the
- * drifting J (the lag is the relaxation time). epsilon is chosen so that J moves by the same amount as in the
- * quasi-static method by the end of the window.
+ * drifting J (the lag is the relaxation time). Each learner's J also takes a random walk driven by the fluctuations
+ * of F; its first-order effect on m averages out over learners, its second-order effect grows like epsilon^2 t and
+ * biases the slope by a relative amount of order epsilon, so epsilon should be small (the relative noise of the
+ * estimate does not depend on it).
  */
 public final class ConcurrentSpeed {
     private ConcurrentSpeed() {}
 
     /**
-     * @param scale the total change s of {@code dJ = s <F>/N} to reach by the end of the window
+     * @param epsilon the learning rate
      * @return the mean over learners of each learner's fitted slope over epsilon, with its standard error across
      *     learners (each learner's J takes its own random walk, so learners are the independent units)
      */
-    public static SpeedMeasurement measure(RateNetwork network, IoMappingTask task, LearningRule rule, double scale,
+    public static SpeedMeasurement measure(RateNetwork network, IoMappingTask task, LearningRule rule, double epsilon,
                                            double burnIn, double window, int learners, long seed) {
-        double epsilon = scale / window;
         double[][] learning = PlasticRun.overlapTraces(network, task, rule, epsilon, burnIn, window, learners, seed);
         double[][] control = PlasticRun.overlapTraces(network, task, rule, 0.0, burnIn, window, learners, seed);
         double dt = network.config().dt();
@@ -33,7 +34,7 @@ public final class ConcurrentSpeed {
         for (int b = 0; b < learners; b++) {
             slopes[b] = slope(learning[b], control[b], dt) / epsilon;
         }
-        return new SpeedMeasurement(Summary.mean(slopes), Summary.standardError(slopes), scale);
+        return new SpeedMeasurement(Summary.mean(slopes), Summary.standardError(slopes), epsilon * window);
     }
 
     /** Least-squares slope of {@code a - b} against time over the second half of the traces. */

@@ -97,7 +97,7 @@ class Flr1ExactnessTest {
         Moments evoked = Sampling.moments(net, SIM, task.field(), 6, Sampling.GroupRunner.SEQUENTIAL);
         double[] meanF = rule.meanUpdate(task.xi(), evoked);
         SpeedMeasurement qs = QuasiStaticSpeed.measure(net, SIM, task, evoked, meanF, 6, 0.01);
-        SpeedMeasurement conc = ConcurrentSpeed.measure(net, task, rule, 0.1 * qs.scale(), 50, 400, 100, 7);
+        SpeedMeasurement conc = ConcurrentSpeed.measure(net, task, rule, 1e-4, 50, 400, 100, 7);
         // Both estimate the same derivative; the concurrent one is noisy because each learner's J takes its own
         // random walk, which its standard error (across learners) accounts for.
         double se = Math.hypot(qs.standardError(), conc.standardError());

@@ -76,7 +76,7 @@ public final class ConfigReader {
         Section sp = top.section("speed", true);
         SpeedConfig sd = SpeedConfig.defaults();
         SpeedConfig speed = new SpeedConfig(sp.choice("method", SpeedConfig.Method.class, null),
-                sp.number("perturbation", sd.perturbation()), sp.number("window", sd.window()),
+                sp.number("perturbation", sd.perturbation()), sp.number("epsilon", sd.epsilon()), sp.number("window", sd.window()),
                 (int) sp.integer("learners", (long) sd.learners()));
         sp.finish();
         Section ln = top.section("learning", false);

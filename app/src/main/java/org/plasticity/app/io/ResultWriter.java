@@ -109,6 +109,7 @@ public final class ResultWriter {
         ObjectNode sp = o.putObject("speed");
         sp.put("method", spell(c.speed().method()));
         sp.put("perturbation", c.speed().perturbation());
+        sp.put("epsilon", c.speed().epsilon());
         sp.put("window", c.speed().window());
         sp.put("learners", c.speed().learners());
         ObjectNode l = o.putObject("learning");
