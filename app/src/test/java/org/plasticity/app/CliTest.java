@@ -123,6 +123,7 @@ class CliTest {
             {"n: 40", "n: 1", "network.n"},
             {"beta: 0.6", "beta: 0", "network.beta"},
             {"sigma: 0.2", "sigma: -1", "network.sigma"},
+            {"sigma: 0.2", "sigma: 0", "network.sigma"},
             {"dt: 0.05", "dt: 3", "network.dt"},
             {"rule: hebbian", "rule: nope", "rule"},
             {"seed: 3", "seed: 3\nsurprise: 1", "surprise"},

@@ -14,7 +14,7 @@ import static org.plasticity.config.ConfigException.require;
  * <tr><td>memories</td><td>M</td><td>random +-1 patterns embedded by the Hebbian sum, 0..N</td><td>10</td></tr>
  * <tr><td>beta</td><td>beta</td><td>gain of the activation, &gt; 0</td><td>0.6</td></tr>
  * <tr><td>sigma</td><td>sigma</td><td>white-noise amplitude, &gt;= 0</td><td>0.2</td></tr>
- * <tr><td>dt</td><td>dt</td><td>Euler–Maruyama step, in (0, 1]</td><td>0.05</td></tr>
+ * <tr><td>dt</td><td>dt</td><td>Euler–Maruyama step, in (0, tau]</td><td>0.05</td></tr>
  * <tr><td>random_part</td><td>g</td><td>scale of the symmetric random part g (R + R^T)/sqrt 2, &gt;= 0</td><td>0</td></tr>
  * <tr><td>activation</td><td>phi</td><td>{@code tanh}, or {@code linear} for the linearised model</td><td>tanh</td></tr>
  * <tr><td>tau</td><td>tau</td><td>neural time constant, &gt; 0 (times are in the same unit)</td><td>1</td></tr>

@@ -5,7 +5,7 @@ import org.plasticity.numeric.Vectors;
 /**
  * The fluctuation-learning relations, reconstructed in the notes (sections 7.2 to 7.4) after Kurikawa &amp; Kaneko,
  * arXiv 2409.13597 and Nat. Commun. 16 (2025). C is the covariance of spontaneous activity (no input, no learning),
- * {@code kappa = 2 beta / sigma^2} the fluctuation-response constant, N the number of units.
+ * {@code kappa = 2 beta / (sigma^2 tau)} the fluctuation-response constant, N the number of units.
  * <pre>
  *   FLR1:                v = (kappa / N^2)  xi^T C &lt;F&gt; xbar_eta
  *   FLR2 (linear resp.): v = kappa^3 gamma^2 (xi^T C xi / N) (eta^T C^2 eta / N)

@@ -106,7 +106,7 @@ public final class RateNetwork {
         return coupling;
     }
 
-    /** @return the fluctuation-response constant {@code kappa = 2 beta / sigma^2}. */
+    /** @return the fluctuation-response constant {@code kappa = 2 beta / (sigma^2 tau)}. */
     public double kappa() {
         return config.kappa();
     }
