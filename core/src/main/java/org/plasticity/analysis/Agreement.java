@@ -40,34 +40,21 @@ public record Agreement(double pearsonR, double loglogSlope, double fitSlope, do
 
     /** @return Pearson's correlation coefficient; NaN for fewer than 3 pairs or zero variance. */
     public static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        if (n < 3) {
-            return Double.NaN;
-        }
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+        double[] s = centredSums(x, y);
+        return s == null || s[0] == 0 || s[2] == 0 ? Double.NaN : s[1] / Math.sqrt(s[0] * s[2]);
     }
 
     /** @return the least-squares slope of y on x (with intercept); NaN for fewer than 3 pairs. */
     public static double slope(double[] x, double[] y) {
+        double[] s = centredSums(x, y);
+        return s == null || s[0] == 0 ? Double.NaN : s[1] / s[0];
+    }
+
+    /** @return {@code {Sxx, Sxy, Syy}} about the means, or null for fewer than 3 pairs. */
+    private static double[] centredSums(double[] x, double[] y) {
         int n = x.length;
         if (n < 3) {
-            return Double.NaN;
+            return null;
         }
         double mx = 0;
         double my = 0;
@@ -77,12 +64,12 @@ public record Agreement(double pearsonR, double loglogSlope, double fitSlope, do
         }
         mx /= n;
         my /= n;
-        double sxy = 0;
-        double sxx = 0;
+        double[] s = new double[3];
         for (int i = 0; i < n; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
+            s[0] += (x[i] - mx) * (x[i] - mx);
+            s[1] += (x[i] - mx) * (y[i] - my);
+            s[2] += (y[i] - my) * (y[i] - my);
         }
-        return sxx == 0 ? Double.NaN : sxy / sxx;
+        return s;
     }
 }

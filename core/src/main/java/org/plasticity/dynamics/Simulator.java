@@ -6,6 +6,7 @@ import org.plasticity.model.RateNetwork;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.EulerKernels;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.numeric.Vectors;
 
 /**
  * Euler–Maruyama integration of a batch of independent trials of a {@link RateNetwork} with fixed coupling:
@@ -156,22 +157,14 @@ public final class Simulator {
 
         FloatBatch(RateNetwork net, double[] field, int trials) {
             super(net, trials);
-            j = toFloat(net.sharedCoupling());
-            h = field == null ? null : toFloat(field);
+            j = Vectors.toFloat(net.sharedCoupling());
+            h = field == null ? null : Vectors.toFloat(field);
             x = new float[trials * n];
             u = new float[trials * n];
             z = new float[trials * n];
             beta = (float) net.config().beta();
             dt = (float) net.config().driftStep();
             s = (float) (net.config().sigma() * Math.sqrt(net.config().dt()));
-        }
-
-        private static float[] toFloat(double[] a) {
-            float[] f = new float[a.length];
-            for (int i = 0; i < a.length; i++) {
-                f[i] = (float) a[i];
-            }
-            return f;
         }
 
         @Override

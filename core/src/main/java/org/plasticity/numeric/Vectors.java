@@ -32,6 +32,24 @@ public final class Vectors {
         return m;
     }
 
+    /** @return {@code x} rounded to single precision. */
+    public static float[] toFloat(double[] x) {
+        float[] f = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            f[i] = (float) x[i];
+        }
+        return f;
+    }
+
+    /** @return {@code x} widened to double precision. */
+    public static double[] toDouble(float[] x) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i];
+        }
+        return d;
+    }
+
     /** @return true when every entry is finite. */
     public static boolean allFinite(double[] x) {
         for (double v : x) {

@@ -229,15 +229,15 @@ class BlasReferenceTest {
             int n = s[1];
             int k = s[2];
             SplittableRandom r = new SplittableRandom(71 + m * 31 + n * 7 + k);
-            float[] a = toFloat(random(r, m * k));
-            float[] b = toFloat(random(r, n * k));
-            float[] c0 = toFloat(random(r, m * n));
+            float[] a = Vectors.toFloat(random(r, m * k));
+            float[] b = Vectors.toFloat(random(r, n * k));
+            float[] c0 = Vectors.toFloat(random(r, m * n));
             float alpha = 0.75f;
             float beta = -0.5f;
             float[] c = c0.clone();
             Blas.gemmNT(m, n, k, alpha, a, b, beta, c);
-            double[] ref = toDouble(c0);
-            ReferenceKernels.gemmNT(m, n, k, alpha, toDouble(a), toDouble(b), beta, ref);
+            double[] ref = Vectors.toDouble(c0);
+            ReferenceKernels.gemmNT(m, n, k, alpha, Vectors.toDouble(a), Vectors.toDouble(b), beta, ref);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double scale = 0;
@@ -260,15 +260,15 @@ class BlasReferenceTest {
         int xOff = 1;
         int yOff = 2;
         SplittableRandom r = new SplittableRandom(81);
-        float[] a = toFloat(random(r, aOff + m * n));
-        float[] x = toFloat(random(r, xOff + n));
-        float[] y0 = toFloat(random(r, yOff + m + 2));
+        float[] a = Vectors.toFloat(random(r, aOff + m * n));
+        float[] x = Vectors.toFloat(random(r, xOff + n));
+        float[] y0 = Vectors.toFloat(random(r, yOff + m + 2));
         float alpha = 1.5f;
         float beta = 0.25f;
         float[] y = y0.clone();
         Blas.gemv(m, n, alpha, a, aOff, x, xOff, beta, y, yOff);
-        double[] ref = toDouble(y0);
-        ReferenceKernels.gemv(m, n, alpha, toDouble(a), aOff, toDouble(x), xOff, beta, ref, yOff);
+        double[] ref = Vectors.toDouble(y0);
+        ReferenceKernels.gemv(m, n, alpha, Vectors.toDouble(a), aOff, Vectors.toDouble(x), xOff, beta, ref, yOff);
         for (int i = 0; i < y.length; i++) {
             if (i < yOff || i >= yOff + m) {
                 assertEquals(y0[i], y[i], 0.0f, "float gemv wrote outside y, i=" + i);
@@ -282,21 +282,5 @@ class BlasReferenceTest {
             scale = Math.abs(alpha) * scale + Math.abs(beta * y0[i]);
             assertEquals(ref[i], y[i], (n + 2) * FLOAT_EPS * scale, "float gemv row " + row);
         }
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
-    }
-
-    private static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
     }
 }

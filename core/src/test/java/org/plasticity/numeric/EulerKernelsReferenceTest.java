@@ -100,16 +100,16 @@ class EulerKernelsReferenceTest {
         for (boolean withH : new boolean[] {true, false}) {
             for (int n : SIZES) {
                 SplittableRandom r = new SplittableRandom(7000L * n + (tanh ? 1 : 0) + (withH ? 2 : 0));
-                float[] x = toFloat(gaussian(r, n + X_OFF + 4, 1.0));
-                float[] u = toFloat(gaussian(r, n + U_OFF + 4, 1.5));
-                float[] h = withH ? toFloat(gaussian(r, n, 0.5)) : null;
-                float[] z = toFloat(gaussian(r, n + Z_OFF + 4, 1.0));
+                float[] x = Vectors.toFloat(gaussian(r, n + X_OFF + 4, 1.0));
+                float[] u = Vectors.toFloat(gaussian(r, n + U_OFF + 4, 1.5));
+                float[] h = withH ? Vectors.toFloat(gaussian(r, n, 0.5)) : null;
+                float[] z = Vectors.toFloat(gaussian(r, n + Z_OFF + 4, 1.0));
                 float[] fast = x.clone();
                 EulerKernels.step(tanh, n, fast, X_OFF, u, U_OFF, h, z, Z_OFF, beta, dt, s);
                 // The reference runs in double on exactly the same (float) inputs.
-                double[] ref = toDouble(x);
-                ReferenceKernels.step(tanh, n, ref, X_OFF, toDouble(u), U_OFF, h == null ? null : toDouble(h),
-                        toDouble(z), Z_OFF, beta, dt, s);
+                double[] ref = Vectors.toDouble(x);
+                ReferenceKernels.step(tanh, n, ref, X_OFF, Vectors.toDouble(u), U_OFF, h == null ? null : Vectors.toDouble(h),
+                        Vectors.toDouble(z), Z_OFF, beta, dt, s);
                 for (int i = 0; i < x.length; i++) {
                     if (i < X_OFF || i >= X_OFF + n) {
                         assertEquals(x[i], fast[i], 0.0f, "outside the row, " + label(tanh, withH, n) + " i=" + i);
@@ -142,21 +142,5 @@ class EulerKernelsReferenceTest {
                 assertEquals(Tanh.of(beta * a[i]), out[i], 0.0, "n=" + n + " a=" + a[i]);
             }
         }
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
-    }
-
-    private static double[] toDouble(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
     }
 }
