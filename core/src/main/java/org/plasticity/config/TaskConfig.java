@@ -8,7 +8,8 @@ import static org.plasticity.config.ConfigException.require;
  * <table>
  * <caption>Keys under {@code task}</caption>
  * <tr><th>key</th><th>meaning</th><th>default</th></tr>
- * <tr><td>type</td><td>{@code io-mapping}: learn target xi while input gamma eta is on</td><td>io-mapping</td></tr>
+ * <tr><td>type</td><td>{@code io-mapping}: learn target xi while input gamma eta is on;
+ *   {@code auto-associative}: the pattern is both cue and target, eta = xi</td><td>io-mapping</td></tr>
  * <tr><td>gamma</td><td>input strength, &gt; 0</td><td>0.1</td></tr>
  * <tr><td>count</td><td>number of tasks with graded alignment to the memories (notes 7.6), &gt;= 3</td><td>24</td></tr>
  * </table>
@@ -16,7 +17,7 @@ import static org.plasticity.config.ConfigException.require;
 public record TaskConfig(String type, double gamma, int count) {
 
     /** Task types this build knows. */
-    public static final java.util.List<String> TYPES = java.util.List.of("io-mapping");
+    public static final java.util.List<String> TYPES = java.util.List.of("io-mapping", "auto-associative");
 
     public TaskConfig {
         require(type != null && TYPES.contains(type), "task.type", "must be one of " + TYPES + ", got " + type);

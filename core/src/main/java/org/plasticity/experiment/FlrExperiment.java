@@ -83,7 +83,7 @@ public final class FlrExperiment {
         var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
                 covEig.max(), topErr, couplingTop, meanAct / n, spontaneous.samples());
 
-        List<IoMappingTask> tasks = TaskFactory.gradedIoMapping(network.memories(), cfg.task().count(),
+        List<IoMappingTask> tasks = TaskFactory.graded(cfg.task().type(), network.memories(), cfg.task().count(),
                 cfg.task().gamma(), Seeds.derive(seed, 2));
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<Future<TaskResult>> futures = new ArrayList<>();

@@ -15,6 +15,27 @@ import org.plasticity.numeric.Seeds;
 public final class TaskFactory {
     private TaskFactory() {}
 
+    /**
+     * @param type {@code io-mapping} or {@code auto-associative}
+     * @return {@code count} tasks of that type with graded alignment
+     */
+    public static List<IoMappingTask> graded(String type, Memories memories, int count, double gamma, long seed) {
+        return switch (type) {
+            case "io-mapping" -> gradedIoMapping(memories, count, gamma, seed);
+            case "auto-associative" -> gradedAutoAssociative(memories, count, gamma, seed);
+            default -> throw new IllegalArgumentException("unknown task type '" + type + "'");
+        };
+    }
+
+    /** @return {@code count} auto-associative tasks (eta = xi), the target graded as in io-mapping. */
+    public static List<IoMappingTask> gradedAutoAssociative(Memories memories, int count, double gamma, long seed) {
+        List<IoMappingTask> tasks = new ArrayList<>(count);
+        for (IoMappingTask t : gradedIoMapping(memories, count, gamma, seed)) {
+            tasks.add(new IoMappingTask(t.index(), t.xi(), t.xi(), gamma, t.alignXi(), t.alignXi()));
+        }
+        return tasks;
+    }
+
     /** @return {@code count} tasks, task {@code k} drawn from the stream {@code (seed, k)}. */
     public static List<IoMappingTask> gradedIoMapping(Memories memories, int count, double gamma, long seed) {
         int n = memories.n();

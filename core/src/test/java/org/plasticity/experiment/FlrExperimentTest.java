@@ -14,10 +14,25 @@ import org.plasticity.config.TaskConfig;
 
 class FlrExperimentTest {
     static FlrConfig small(String rule) {
+        return small(rule, "io-mapping");
+    }
+
+    static FlrConfig small(String rule, String type) {
         return new FlrConfig(7, new NetworkConfig(40, 4, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH),
                 new SimulationConfig(50, 200, 6, 5, SimulationConfig.Precision.DOUBLE),
-                new TaskConfig("io-mapping", 0.1, 6), rule, SpeedConfig.defaults(),
+                new TaskConfig(type, 0.1, 6), rule, SpeedConfig.defaults(),
                 new LearningConfig(0.3, 0.5, 100, 40, 2, true));
+    }
+
+    /** Auto-associative memory (eta = xi): FLR1 tracks the measured speed there too. */
+    @Test
+    void autoAssociativeTasksUseThePatternAsCue() {
+        FlrResult r = FlrExperiment.run(small("hebbian", "auto-associative"), 2, ProgressListener.NONE);
+        for (TaskResult t : r.tasks()) {
+            assertEquals(t.alignXi(), t.alignEta());
+            assertEquals(t.varianceXi(), t.varianceEta(), 0.0, "same direction, same variance");
+        }
+        assertTrue(r.flr1().pearsonR() > 0.8, "FLR1 r = " + r.flr1().pearsonR());
     }
 
     @Test
