@@ -167,6 +167,34 @@ class CliTest {
         assertTrue(err.chars().allMatch(c -> c == '\n' || (c >= 32 && c < 127)), "plain ASCII: " + err);
     }
 
+    /** Files are written in the root locale: a comma-decimal default locale changes nothing. */
+    @Test
+    void outputDoesNotDependOnTheDefaultLocale() throws IOException {
+        Path cfg = Files.writeString(tmp.resolve("c.yaml"), SMALL.replace("count: 5", "count: 3"));
+        java.util.Locale old = java.util.Locale.getDefault();
+        try {
+            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            assertEquals(0, run("flr", "--config", cfg.toString(), "--out", tmp.resolve("de").toString(), "-q").code());
+        } finally {
+            java.util.Locale.setDefault(old);
+        }
+        assertEquals(0, run("flr", "--config", cfg.toString(), "--out", tmp.resolve("root").toString(), "-q").code());
+        assertEquals(Files.readString(tmp.resolve("root/tasks.csv")), Files.readString(tmp.resolve("de/tasks.csv")));
+        assertTrue(Files.readString(tmp.resolve("de/tasks.csv")).lines().skip(1)
+                .allMatch(l -> l.split(",").length >= 10), "comma-separated, dot decimals");
+    }
+
+    /** --seed on the command line and seed in the file give the same run. */
+    @Test
+    void seedOptionEqualsSeedInFile() throws IOException {
+        Path a = Files.writeString(tmp.resolve("a.yaml"), SMALL.replace("count: 5", "count: 3"));
+        Path b = Files.writeString(tmp.resolve("b.yaml"), SMALL.replace("count: 5", "count: 3").replace("seed: 3", "seed: 8"));
+        assertEquals(0, run("flr", "--config", a.toString(), "--out", tmp.resolve("cli").toString(), "--seed", "8",
+                "-q").code());
+        assertEquals(0, run("flr", "--config", b.toString(), "--out", tmp.resolve("file").toString(), "-q").code());
+        assertEquals(Files.readString(tmp.resolve("cli/tasks.csv")), Files.readString(tmp.resolve("file/tasks.csv")));
+    }
+
     /** A run over an earlier result replaces its files and leaves no staging folder behind. */
     @Test
     void rerunReplacesResultsWithoutLeftovers() throws IOException {
