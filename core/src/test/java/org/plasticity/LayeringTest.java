@@ -33,7 +33,8 @@ class LayeringTest {
             Map.entry("flr", Set.of("numeric")),
             Map.entry("learn", Set.of("config", "model", "dynamics", "stats", "task", "rule", "numeric")),
             Map.entry("experiment", Set.of("", "config", "model", "dynamics", "stats", "task", "rule", "flr", "learn",
-                    "analysis", "numeric")));
+                    "analysis", "numeric")),
+            Map.entry("reproduce", Set.of("config", "experiment", "stats")));
 
     static final Pattern USE = Pattern.compile("org\\.plasticity\\.([a-z]+)\\.[A-Z]|org\\.plasticity\\.([A-Z])");
 

@@ -11,10 +11,20 @@ import static org.plasticity.config.ConfigException.require;
  * <tr><td>type</td><td>{@code io-mapping}: learn target xi while input gamma eta is on;
  *   {@code auto-associative}: the pattern is both cue and target, eta = xi</td><td>io-mapping</td></tr>
  * <tr><td>gamma</td><td>input strength, &gt; 0</td><td>0.1</td></tr>
- * <tr><td>count</td><td>number of tasks with graded alignment to the memories (notes 7.6), &gt;= 3</td><td>24</td></tr>
+ * <tr><td>count</td><td>number of tasks, &gt;= 3</td><td>24</td></tr>
+ * <tr><td>alignment</td><td>{@code graded}: alignment to the memories spread over [0, 1] (notes 7.6);
+ *   {@code random}: patterns independent of the memories</td><td>graded</td></tr>
  * </table>
  */
-public record TaskConfig(String type, double gamma, int count) {
+public record TaskConfig(String type, double gamma, int count, Alignment alignment) {
+
+    /** How task patterns relate to the embedded memories. */
+    public enum Alignment { GRADED, RANDOM }
+
+    /** Tasks with graded alignment. */
+    public TaskConfig(String type, double gamma, int count) {
+        this(type, gamma, count, Alignment.GRADED);
+    }
 
     /** Task types this build knows. */
     public static final java.util.List<String> TYPES = java.util.List.of("io-mapping", "auto-associative");
@@ -23,6 +33,7 @@ public record TaskConfig(String type, double gamma, int count) {
         require(type != null && TYPES.contains(type), "task.type", "must be one of " + TYPES + ", got " + type);
         require(gamma > 0 && Double.isFinite(gamma), "task.gamma", "must be a finite number > 0, got " + gamma);
         require(count >= 3, "task.count", "must be an integer >= 3 (correlations need three tasks), got " + count);
+        require(alignment != null, "task.alignment", "must be graded or random");
     }
 
     public static TaskConfig defaults() {

@@ -17,6 +17,8 @@ import org.plasticity.learn.ConcurrentSpeed;
 import org.plasticity.learn.LearningTime;
 import org.plasticity.learn.QuasiStaticSpeed;
 import org.plasticity.learn.SpeedMeasurement;
+import org.plasticity.config.TaskConfig;
+import org.plasticity.model.Memories;
 import org.plasticity.model.RateNetwork;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.Seeds;
@@ -83,7 +85,9 @@ public final class FlrExperiment {
         var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
                 covEig.max(), topErr, couplingTop, meanAct / n, spontaneous.samples());
 
-        List<IoMappingTask> tasks = TaskFactory.graded(cfg.task().type(), network.memories(), cfg.task().count(),
+        Memories alignTo = cfg.task().alignment() == TaskConfig.Alignment.RANDOM
+                ? Memories.random(n, 0, Seeds.stream(seed, 6)) : network.memories();
+        List<IoMappingTask> tasks = TaskFactory.graded(cfg.task().type(), alignTo, cfg.task().count(),
                 cfg.task().gamma(), Seeds.derive(seed, 2));
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<Future<TaskResult>> futures = new ArrayList<>();

@@ -70,7 +70,8 @@ public final class ConfigReader {
                 sim.choice("precision", SimulationConfig.Precision.class, SimulationConfig.Precision.DOUBLE));
         sim.finish();
         Section tk = top.section("task", true);
-        TaskConfig task = new TaskConfig(tk.text("type", null), tk.number("gamma", null), (int) tk.integer("count", null));
+        TaskConfig task = new TaskConfig(tk.text("type", null), tk.number("gamma", null), (int) tk.integer("count", null),
+                tk.choice("alignment", TaskConfig.Alignment.class, TaskConfig.Alignment.GRADED));
         tk.finish();
         String rule = top.text("rule", null);
         Section sp = top.section("speed", true);

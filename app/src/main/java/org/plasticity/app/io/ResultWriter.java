@@ -105,6 +105,7 @@ public final class ResultWriter {
         t.put("type", c.task().type());
         t.put("gamma", c.task().gamma());
         t.put("count", c.task().count());
+        t.put("alignment", spell(c.task().alignment()));
         o.put("rule", c.rule());
         ObjectNode sp = o.putObject("speed");
         sp.put("method", spell(c.speed().method()));

@@ -1,0 +1,135 @@
+package org.plasticity.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import org.plasticity.Version;
+import org.plasticity.app.io.OutputDirectory;
+import org.plasticity.app.io.ResultWriter;
+import org.plasticity.app.progress.ConsoleProgress;
+import org.plasticity.app.report.HtmlReport;
+import org.plasticity.app.report.SweepPlot;
+import org.plasticity.config.ConfigException;
+import org.plasticity.reproduce.FigureResult;
+import org.plasticity.reproduce.Reproduction;
+import org.plasticity.reproduce.Scale;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plasticity reproduce}: regenerate the paper's figures, with verdicts, into one HTML report. */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = {"Regenerate figures of the fluctuation-learning paper with verdicts computed from the numbers.",
+            "Writes report.html, summary.json and fig-<id>.png / fig-<id>.json per figure into --out."})
+final class ReproduceCommand implements Callable<Integer> {
+    @Option(names = "--figure", split = ",", paramLabel = "ID", description = "Figures to run (default: all).")
+    List<String> figures;
+
+    @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "default",
+            description = "smoke, default (minutes on 2 cores) or full (the paper's scale).")
+    String scale;
+
+    @CommandLine.Mixin
+    RunOptions run = new RunOptions(Path.of("runs", "paper"));
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Scale s = parseScale(scale);
+        List<String> ids = figures == null ? Reproduction.ids() : figures;
+        for (String id : ids) {
+            if (!Reproduction.ids().contains(id)) {
+                throw new ConfigException("--figure", "unknown figure '" + id + "'; known: " + Reproduction.ids());
+            }
+        }
+        long seed = run.seed == null ? 42 : run.seed;
+        int threads = run.threads();
+        long start = System.nanoTime();
+        long total = ids.stream().mapToLong(id -> Reproduction.points(id, s)).sum();
+        AtomicLong done = new AtomicLong();
+        List<FigureResult> results = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        try (OutputDirectory dir = OutputDirectory.open(run.out())) {
+            try (ConsoleProgress progress = ConsoleProgress.open("reproduce", run.quiet)) {
+                for (String id : ids) {
+                    long before = done.get();
+                    results.add(Reproduction.run(id, s, seed, threads, (d, t) -> {
+                        done.set(before + d);
+                        progress.progress(done.get(), total);
+                    }));
+                }
+            }
+            List<Path> pngs = new ArrayList<>();
+            ArrayNode list = json.createArrayNode();
+            for (FigureResult f : results) {
+                Path png = dir.file("fig-" + f.id() + ".png");
+                SweepPlot.writePng(f, png);
+                pngs.add(png);
+                ObjectNode node = figureJson(json, f);
+                json.writeValue(dir.file("fig-" + f.id() + ".json").toFile(), node);
+                list.add(node);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            ObjectNode summary = json.createObjectNode();
+            summary.put("version", Version.get());
+            summary.put("seed", seed);
+            summary.put("scale", s.name().toLowerCase(Locale.ROOT));
+            summary.put("wall_seconds", wall);
+            summary.set("figures", list);
+            json.writeValue(dir.file("summary.json").toFile(), summary);
+            String header = String.format(Locale.ROOT, "plasticity %s, seed %d, scale %s, %d threads, %.0f s.",
+                    Version.get(), seed, s.name().toLowerCase(Locale.ROOT), threads, wall);
+            HtmlReport.write(results, pngs, header, dir.file("report.html"));
+            dir.commit();
+        }
+        var out = spec.commandLine().getOut();
+        for (FigureResult f : results) {
+            out.printf(Locale.ROOT, "%-10s %-15s %s%n", f.id(), f.reproduced() ? "reproduced" : "not-reproduced",
+                    f.verdictDetail());
+        }
+        out.println("report: " + run.out().resolve("report.html").toAbsolutePath());
+        out.flush();
+        return 0;
+    }
+
+    private static ObjectNode figureJson(ObjectMapper json, FigureResult f) {
+        ObjectNode o = json.createObjectNode();
+        o.put("id", f.id());
+        o.put("title", f.title());
+        o.put("claim", f.claim());
+        o.put("verdict", f.reproduced() ? "reproduced" : "not-reproduced");
+        o.put("verdict_detail", f.verdictDetail());
+        ObjectNode numbers = o.putObject("numbers");
+        f.numbers().forEach(numbers::put);
+        ArrayNode cols = o.putArray("columns");
+        f.columns().forEach(cols::add);
+        ArrayNode rows = o.putArray("rows");
+        for (double[] r : f.rows()) {
+            ArrayNode a = rows.addArray();
+            for (double v : r) {
+                a.add(v);
+            }
+        }
+        o.put("x", f.xLabel());
+        o.set("config", ResultWriter.config(f.baseConfig()));
+        return o;
+    }
+
+    private static Scale parseScale(String s) {
+        for (Scale v : Scale.values()) {
+            if (v.name().equalsIgnoreCase(s)) {
+                return v;
+            }
+        }
+        throw new ConfigException("--scale", "must be smoke, default or full, got '" + s + "'");
+    }
+}

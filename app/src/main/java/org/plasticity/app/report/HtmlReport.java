@@ -1,0 +1,76 @@
+package org.plasticity.app.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.plasticity.app.io.ResultWriter;
+import org.plasticity.reproduce.FigureResult;
+
+/**
+ * {@code report.html}: one self-contained page (figures embedded as PNG data, no external assets) with, per figure,
+ * the paper's claim, the regenerated plot, the verdict computed from the numbers, the table and the config.
+ */
+public final class HtmlReport {
+    private HtmlReport() {}
+
+    /**
+     * @param pngs the figure images, in the order of {@code figures}
+     */
+    public static void write(List<FigureResult> figures, List<Path> pngs, String header, Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
+                .append("<title>Plasticity: fluctuation-learning reproduction</title>\n<style>\n")
+                .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
+                .append("text-align:right}th{background:#f4f4f4}.ok{color:#1a7f37;font-weight:bold}")
+                .append(".no{color:#b42318;font-weight:bold}pre{background:#f7f7f7;padding:.5em;overflow:auto;")
+                .append("font-size:85%}img{max-width:100%;border:1px solid #ddd}section{margin-bottom:2.5em}\n")
+                .append("</style></head><body>\n<h1>Fluctuation-learning relation: regenerated figures</h1>\n")
+                .append("<p>").append(esc(header)).append("</p>\n<table><tr><th>figure</th><th>claim</th>")
+                .append("<th>verdict</th></tr>\n");
+        for (FigureResult f : figures) {
+            h.append("<tr><td><a href=\"#").append(f.id()).append("\">").append(esc(f.id())).append("</a></td><td ")
+                    .append("style=\"text-align:left\">").append(esc(f.claim())).append("</td><td class=\"")
+                    .append(f.reproduced() ? "ok\">reproduced" : "no\">not reproduced").append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+        for (int k = 0; k < figures.size(); k++) {
+            FigureResult f = figures.get(k);
+            String png = Base64.getEncoder().encodeToString(Files.readAllBytes(pngs.get(k)));
+            h.append("<section id=\"").append(f.id()).append("\"><h2>").append(esc(f.title())).append("</h2>\n")
+                    .append("<p><b>Paper:</b> ").append(esc(f.claim())).append("</p>\n")
+                    .append("<p><b>Verdict:</b> <span class=\"").append(f.reproduced() ? "ok\">reproduced" : "no\">not reproduced")
+                    .append("</span>: ").append(esc(f.verdictDetail())).append("</p>\n")
+                    .append("<img alt=\"").append(esc(f.title())).append("\" src=\"data:image/png;base64,")
+                    .append(png).append("\">\n<table><tr>");
+            for (String c : f.columns()) {
+                h.append("<th>").append(esc(c.equals("x") ? f.xLabel() : c)).append("</th>");
+            }
+            h.append("</tr>\n");
+            for (double[] row : f.rows()) {
+                h.append("<tr>");
+                for (double v : row) {
+                    h.append("<td>").append(String.format(Locale.ROOT, "%.5g", v)).append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+            h.append("</table>\n<details><summary>config (seed ").append(f.baseConfig().seed())
+                    .append("; the swept field varies)</summary><pre>")
+                    .append(esc(json.writerWithDefaultPrettyPrinter().writeValueAsString(
+                            ResultWriter.config(f.baseConfig()))))
+                    .append("</pre></details></section>\n");
+        }
+        h.append("</body></html>\n");
+        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,85 @@
+package org.plasticity.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.plasticity.config.FlrConfig;
+import org.plasticity.experiment.FlrExperiment;
+import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.ProgressListener;
+import org.plasticity.stats.Summary;
+
+/**
+ * A figure made by sweeping one config field over a few values and running the fluctuation-learning experiment at
+ * each: the mean measured initial speed over a fixed set of tasks (same seed, so the same network draws and tasks),
+ * the mean FLR1 prediction, and the spontaneous variance. The verdict asks for the paper's trend: speed and
+ * spontaneous variance both rising with the swept value (strictly, or non-decreasing when {@code strict} is false).
+ */
+public final class ParameterSweepFigure {
+    /** Columns of the figure's table. */
+    public static final List<String> COLUMNS = List.of("x", "mean_variance", "measured_speed_mean",
+            "measured_speed_se", "predicted_flr1_mean", "flr1_pearson_r");
+
+    private final String id;
+    private final String title;
+    private final String claim;
+    private final String xLabel;
+    private final boolean strict;
+    private final BiFunction<FlrConfig, Double, FlrConfig> apply;
+
+    public ParameterSweepFigure(String id, String title, String claim, String xLabel, boolean strict,
+                                BiFunction<FlrConfig, Double, FlrConfig> apply) {
+        this.id = id;
+        this.title = title;
+        this.claim = claim;
+        this.xLabel = xLabel;
+        this.strict = strict;
+        this.apply = apply;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Runs the sweep over {@code values} from {@code base}; {@code progress} counts finished points. */
+    public FigureResult run(FlrConfig base, double[] values, int threads, ProgressListener progress) {
+        List<double[]> rows = new ArrayList<>();
+        for (int k = 0; k < values.length; k++) {
+            FlrResult r = FlrExperiment.run(apply.apply(base, values[k]), threads, ProgressListener.NONE);
+            double[] speeds = r.tasks().stream().mapToDouble(t -> t.measured().speed()).toArray();
+            double predicted = r.tasks().stream().mapToDouble(t -> t.predicted().flr1()).average()
+                    .orElse(Double.NaN);
+            rows.add(new double[] {values[k], r.spontaneous().meanVariance(), Summary.mean(speeds),
+                Summary.standardError(speeds), predicted, r.flr1().pearsonR()});
+            progress.progress(k + 1, values.length);
+        }
+        double[] speed = rows.stream().mapToDouble(r -> r[2]).toArray();
+        double[] variance = rows.stream().mapToDouble(r -> r[1]).toArray();
+        boolean speedRises = rising(speed, strict);
+        boolean varianceRises = rising(variance, strict);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("speed_ratio_last_to_first", speed[speed.length - 1] / speed[0]);
+        numbers.put("variance_ratio_last_to_first", variance[variance.length - 1] / variance[0]);
+        numbers.put("speed_rises", speedRises ? 1.0 : 0.0);
+        numbers.put("variance_rises", varianceRises ? 1.0 : 0.0);
+        String detail = String.format(Locale.ROOT,
+                "speed %s (x%.2f from first to last), spontaneous variance %s (x%.2f)",
+                speedRises ? "rises" : "does not rise", numbers.get("speed_ratio_last_to_first"),
+                varianceRises ? "rises" : "does not rise", numbers.get("variance_ratio_last_to_first"));
+        return new FigureResult(id, title, claim, xLabel, COLUMNS, rows, speedRises && varianceRises, detail,
+                numbers, base);
+    }
+
+    /** @return true when each value exceeds (or, not strict, is at least) the one before. */
+    static boolean rising(double[] v, boolean strict) {
+        for (int i = 1; i < v.length; i++) {
+            if (strict ? !(v[i] > v[i - 1]) : !(v[i] >= v[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+package org.plasticity.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plasticity.config.FlrConfig;
+import org.plasticity.config.LearningConfig;
+import org.plasticity.config.NetworkConfig;
+import org.plasticity.config.SimulationConfig;
+import org.plasticity.config.SpeedConfig;
+import org.plasticity.config.TaskConfig;
+import org.plasticity.experiment.ProgressListener;
+
+/**
+ * The paper's figures that this build regenerates, by id, at three scales (notes sections 8 and 9A). Each figure's
+ * verdict is computed from its numbers.
+ * <ul>
+ *   <li>{@code gain} (claim A5): learning speed rises with the gain beta, with the spontaneous variance.</li>
+ *   <li>{@code memories} (claim A6): learning speed does not fall with the number of pre-embedded memories M, and the
+ *   spontaneous variance rises; tasks are random patterns, the same at every M.</li>
+ * </ul>
+ */
+public final class Reproduction {
+    private static final Map<String, ParameterSweepFigure> FIGURES = new LinkedHashMap<>();
+
+    static {
+        FIGURES.put("gain", new ParameterSweepFigure("gain", "Learning speed vs gain beta",
+                "Learning speed increases with the gain of the activation function, because a higher gain enhances "
+                        + "the variance of spontaneous fluctuations (Kurikawa & Kaneko, arXiv 2409.13597, abstract).",
+                "beta", true, (c, beta) -> withNetwork(c, new NetworkConfig(c.network().n(), c.network().memories(),
+                        beta, c.network().sigma(), c.network().dt(), c.network().randomPart(),
+                        c.network().activation(), c.network().tau()))));
+        FIGURES.put("memories", new ParameterSweepFigure("memories", "Learning speed vs number of memories M",
+                "Learning speed increases with the number of pre-embedded memories, because more memories enhance "
+                        + "the variance of spontaneous fluctuations (Kurikawa & Kaneko, arXiv 2409.13597, abstract).",
+                "memories M", false, (c, m) -> withNetwork(c, new NetworkConfig(c.network().n(), (int) Math.round(m),
+                        c.network().beta(), c.network().sigma(), c.network().dt(), c.network().randomPart(),
+                        c.network().activation(), c.network().tau()))));
+    }
+
+    private Reproduction() {}
+
+    /** @return the figure ids this build knows, in report order. */
+    public static List<String> ids() {
+        return new ArrayList<>(FIGURES.keySet());
+    }
+
+    /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
+    public static int points(String id, Scale scale) {
+        return values(id, scale).length;
+    }
+
+    /** Regenerates figure {@code id}. */
+    public static FigureResult run(String id, Scale scale, long seed, int threads, ProgressListener progress) {
+        ParameterSweepFigure f = FIGURES.get(id);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown figure '" + id + "'; known: " + FIGURES.keySet());
+        }
+        return f.run(base(id, scale, seed), values(id, scale), threads, progress);
+    }
+
+    /** The swept values: below beta lambda_max(J) = 1 for the networks used (lambda_max ~ 1.36 at N=100, M=10). */
+    static double[] values(String id, Scale scale) {
+        boolean gain = id.equals("gain");
+        return switch (scale) {
+            case SMOKE -> gain ? new double[] {0.3, 0.45, 0.6} : new double[] {0, 2, 4};
+            case DEFAULT -> gain ? new double[] {0.3, 0.4, 0.5, 0.6, 0.7} : new double[] {0, 5, 10};
+            case FULL -> gain ? new double[] {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7}
+                    : new double[] {0, 2, 4, 6, 8, 10};
+        };
+    }
+
+    /** The config each point starts from: the io-mapping example, shortened for the smaller scales. */
+    static FlrConfig base(String id, Scale scale, long seed) {
+        NetworkConfig net = scale == Scale.SMOKE
+                ? new NetworkConfig(40, 4, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH)
+                : NetworkConfig.defaults();
+        SimulationConfig sim = switch (scale) {
+            case SMOKE -> new SimulationConfig(50, 100, 4, 5, SimulationConfig.Precision.DOUBLE);
+            case DEFAULT -> new SimulationConfig(100, 300, 10, 5, SimulationConfig.Precision.DOUBLE);
+            case FULL -> SimulationConfig.defaults();
+        };
+        int count = scale == Scale.SMOKE ? 4 : scale == Scale.DEFAULT ? 12 : 24;
+        TaskConfig.Alignment alignment = id.equals("memories") ? TaskConfig.Alignment.RANDOM : TaskConfig.Alignment.GRADED;
+        LearningConfig noLearningTime = new LearningConfig(0.2, 0.5, 400, 40, 8, false);
+        return new FlrConfig(seed, net, sim, new TaskConfig("io-mapping", 0.1, count, alignment), "hebbian",
+                SpeedConfig.defaults(), noLearningTime);
+    }
+
+    private static FlrConfig withNetwork(FlrConfig c, NetworkConfig n) {
+        return new FlrConfig(c.seed(), n, c.simulation(), c.task(), c.rule(), c.speed(), c.learning());
+    }
+}

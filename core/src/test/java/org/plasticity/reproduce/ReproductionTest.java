@@ -1,0 +1,53 @@
+package org.plasticity.reproduce;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.plasticity.experiment.ProgressListener;
+
+class ReproductionTest {
+    @Test
+    void risingIsStrictOrNot() {
+        assertTrue(ParameterSweepFigure.rising(new double[] {1, 2, 3}, true));
+        assertFalse(ParameterSweepFigure.rising(new double[] {1, 2, 2}, true));
+        assertTrue(ParameterSweepFigure.rising(new double[] {1, 2, 2}, false));
+        assertFalse(ParameterSweepFigure.rising(new double[] {1, 3, 2}, false));
+        assertFalse(ParameterSweepFigure.rising(new double[] {1, Double.NaN}, false), "NaN is no rise");
+    }
+
+    /** At smoke scale the gain trend is already clear: the verdict follows from the numbers in the table. */
+    @Test
+    void gainFigureVerdictComesFromItsNumbers() {
+        FigureResult f = Reproduction.run("gain", Scale.SMOKE, 42, 2, ProgressListener.NONE);
+        assertEquals("gain", f.id());
+        double[] x = f.column("x");
+        double[] speed = f.column("measured_speed_mean");
+        double[] variance = f.column("mean_variance");
+        assertEquals(Reproduction.points("gain", Scale.SMOKE), x.length);
+        boolean expected = ParameterSweepFigure.rising(speed, true) && ParameterSweepFigure.rising(variance, true);
+        assertEquals(expected, f.reproduced());
+        assertTrue(f.reproduced(), f.verdictDetail());
+        assertEquals(speed[speed.length - 1] / speed[0], f.numbers().get("speed_ratio_last_to_first"), 1e-12);
+        for (double r : f.column("flr1_pearson_r")) {
+            assertTrue(r > 0.5, "FLR1 tracks speed at every gain: r = " + r);
+        }
+    }
+
+    @Test
+    void memoriesFigureUsesTheSameRandomTasksAtEveryM() {
+        FigureResult f = Reproduction.run("memories", Scale.SMOKE, 42, 2, ProgressListener.NONE);
+        assertEquals(0.0, f.column("x")[0]);
+        assertEquals(org.plasticity.config.TaskConfig.Alignment.RANDOM, f.baseConfig().task().alignment());
+        double[] variance = f.column("mean_variance");
+        assertTrue(variance[variance.length - 1] > variance[0], "more memories, more spontaneous variance");
+    }
+
+    @Test
+    void unknownFigureIsRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Reproduction.run("nope", Scale.SMOKE, 1, 1, ProgressListener.NONE));
+    }
+}
