@@ -15,6 +15,7 @@ import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.app.io.ResultWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.HtmlReport;
+import org.plasticity.app.report.ScatterPlot;
 import org.plasticity.app.report.SweepPlot;
 import org.plasticity.config.ConfigException;
 import org.plasticity.reproduce.FigureResult;
@@ -72,7 +73,11 @@ final class ReproduceCommand implements Callable<Integer> {
             ArrayNode list = json.createArrayNode();
             for (FigureResult f : results) {
                 Path png = dir.file("fig-" + f.id() + ".png");
-                SweepPlot.writePng(f, png);
+                if (f.kind().equals("scatter")) {
+                    ScatterPlot.writePng(f, png);
+                } else {
+                    SweepPlot.writePng(f, png);
+                }
                 pngs.add(png);
                 ObjectNode node = figureJson(json, f);
                 json.writeValue(dir.file("fig-" + f.id() + ".json").toFile(), node);
@@ -105,7 +110,10 @@ final class ReproduceCommand implements Callable<Integer> {
         ObjectNode o = json.createObjectNode();
         o.put("id", f.id());
         o.put("title", f.title());
+        o.put("kind", f.kind());
         o.put("claim", f.claim());
+        ArrayNode series = o.putArray("series");
+        f.series().forEach(series::add);
         o.put("verdict", f.reproduced() ? "reproduced" : "not-reproduced");
         o.put("verdict_detail", f.verdictDetail());
         ObjectNode numbers = o.putObject("numbers");

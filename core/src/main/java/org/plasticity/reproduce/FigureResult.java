@@ -8,6 +8,9 @@ import org.plasticity.config.FlrConfig;
  * One regenerated figure: the paper's claim it tests, the numbers behind it and a verdict computed from them.
  *
  * @param id           stable figure id, e.g. {@code gain}
+ * @param kind         {@code sweep} (rows are sweep points) or {@code scatter} (rows are tasks: series index,
+ *                     predicted, measured)
+ * @param series       names of the scatter series (empty for sweeps)
  * @param title        a short caption
  * @param claim        the paper's statement under test (notes section 9A)
  * @param xLabel       the swept quantity
@@ -18,7 +21,7 @@ import org.plasticity.config.FlrConfig;
  * @param numbers      the numbers behind the verdict
  * @param baseConfig   the config every point starts from (the swept field aside)
  */
-public record FigureResult(String id, String title, String claim, String xLabel, List<String> columns,
+public record FigureResult(String id, String kind, List<String> series, String title, String claim, String xLabel, List<String> columns,
                            List<double[]> rows, boolean reproduced, String verdictDetail, Map<String, Double> numbers,
                            FlrConfig baseConfig) {
 

@@ -69,7 +69,7 @@ public final class ParameterSweepFigure {
                 "speed %s (x%.2f from first to last), spontaneous variance %s (x%.2f)",
                 speedRises ? "rises" : "does not rise", numbers.get("speed_ratio_last_to_first"),
                 varianceRises ? "rises" : "does not rise", numbers.get("variance_ratio_last_to_first"));
-        return new FigureResult(id, title, claim, xLabel, COLUMNS, rows, speedRises && varianceRises, detail,
+        return new FigureResult(id, "sweep", List.of(), title, claim, xLabel, COLUMNS, rows, speedRises && varianceRises, detail,
                 numbers, base);
     }
 

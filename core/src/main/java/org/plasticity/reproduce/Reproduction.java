@@ -16,6 +16,7 @@ import org.plasticity.experiment.ProgressListener;
  * The paper's figures that this build regenerates, by id, at three scales (notes sections 8 and 9A). Each figure's
  * verdict is computed from its numbers.
  * <ul>
+ *   <li>{@code agreement} (claims A1 to A3): measured vs predicted speed for each task type and rule.</li>
  *   <li>{@code gain} (claim A5): learning speed rises with the gain beta, with the spontaneous variance.</li>
  *   <li>{@code memories} (claim A6): learning speed does not fall with the number of pre-embedded memories M, and the
  *   spontaneous variance rises; tasks are random patterns, the same at every M.</li>
@@ -43,16 +44,22 @@ public final class Reproduction {
 
     /** @return the figure ids this build knows, in report order. */
     public static List<String> ids() {
-        return new ArrayList<>(FIGURES.keySet());
+        List<String> ids = new ArrayList<>();
+        ids.add("agreement");
+        ids.addAll(FIGURES.keySet());
+        return ids;
     }
 
     /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
     public static int points(String id, Scale scale) {
-        return values(id, scale).length;
+        return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length : values(id, scale).length;
     }
 
     /** Regenerates figure {@code id}. */
     public static FigureResult run(String id, Scale scale, long seed, int threads, ProgressListener progress) {
+        if (id.equals("agreement")) {
+            return AgreementFigure.run(base(id, scale, seed), threads, progress);
+        }
         ParameterSweepFigure f = FIGURES.get(id);
         if (f == null) {
             throw new IllegalArgumentException("unknown figure '" + id + "'; known: " + FIGURES.keySet());

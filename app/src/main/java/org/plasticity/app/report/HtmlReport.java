@@ -48,17 +48,24 @@ public final class HtmlReport {
                     .append("<p><b>Verdict:</b> <span class=\"").append(f.reproduced() ? "ok\">reproduced" : "no\">not reproduced")
                     .append("</span>: ").append(esc(f.verdictDetail())).append("</p>\n")
                     .append("<img alt=\"").append(esc(f.title())).append("\" src=\"data:image/png;base64,")
-                    .append(png).append("\">\n<table><tr>");
-            for (String c : f.columns()) {
-                h.append("<th>").append(esc(c.equals("x") ? f.xLabel() : c)).append("</th>");
-            }
-            h.append("</tr>\n");
-            for (double[] row : f.rows()) {
+                    .append(png).append("\">\n<table>");
+            if (f.kind().equals("scatter")) {
+                h.append("<tr><th>quantity</th><th>value</th></tr>\n");
+                f.numbers().forEach((name, v) -> h.append("<tr><td style=\"text-align:left\">").append(esc(name))
+                        .append("</td><td>").append(String.format(Locale.ROOT, "%.4g", v)).append("</td></tr>\n"));
+            } else {
                 h.append("<tr>");
-                for (double v : row) {
-                    h.append("<td>").append(String.format(Locale.ROOT, "%.5g", v)).append("</td>");
+                for (String c : f.columns()) {
+                    h.append("<th>").append(esc(c.equals("x") ? f.xLabel() : c)).append("</th>");
                 }
                 h.append("</tr>\n");
+                for (double[] row : f.rows()) {
+                    h.append("<tr>");
+                    for (double v : row) {
+                        h.append("<td>").append(String.format(Locale.ROOT, "%.5g", v)).append("</td>");
+                    }
+                    h.append("</tr>\n");
+                }
             }
             h.append("</table>\n<details><summary>config (seed ").append(f.baseConfig().seed())
                     .append("; the swept field varies)</summary><pre>")
