@@ -73,7 +73,12 @@ public final class HtmlReport {
                             ResultWriter.config(f.baseConfig()))))
                     .append("</pre></details></section>\n");
         }
-        h.append("</body></html>\n");
+        // Marks, once loaded, whether every figure decoded: what a headless-browser check reads back from the DOM.
+        h.append("<script>window.addEventListener('load', function () {\n")
+                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
+                .append("    return i.complete && i.naturalWidth > 0; });\n")
+                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
+                .append("});</script>\n</body></html>\n");
         Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
     }
 

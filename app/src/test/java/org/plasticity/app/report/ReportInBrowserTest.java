@@ -1,0 +1,91 @@
+package org.plasticity.app.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.app.Main;
+
+/**
+ * Renders report.html in headless Chromium (Debian's {@code chromium}, installed by .ci/run): every figure image
+ * decodes, the page logs nothing to the console, and a screenshot is saved to target/report-screenshot.png. A broken
+ * page must fail the same checks, so the checks are known to work.
+ */
+class ReportInBrowserTest {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void needsChromium() {
+        if (System.getenv("CI") != null) {
+            assertTrue(Files.isExecutable(CHROMIUM), "CI installs chromium; it is missing");
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed here");
+    }
+
+    record Page(String dom, List<String> console) {}
+
+    static Page render(Path html, Path screenshot) throws IOException, InterruptedException {
+        Path profile = Files.createTempDirectory(tmp, "profile");
+        List<String> cmd = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0",
+                "--virtual-time-budget=5000"));
+        List<String> dumpCmd = new ArrayList<>(cmd);
+        dumpCmd.add("--dump-dom");
+        dumpCmd.add(html.toUri().toString());
+        Path out = tmp.resolve("dom.txt");
+        Path err = tmp.resolve("err.txt");
+        Process p = new ProcessBuilder(dumpCmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "chromium finished");
+        List<String> console = Files.readAllLines(err, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains(":CONSOLE")).toList();
+        if (screenshot != null) {
+            cmd.add("--window-size=1100,1600");
+            cmd.add("--screenshot=" + screenshot.toAbsolutePath());
+            cmd.add(html.toUri().toString());
+            Process s = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("s.txt").toFile())
+                    .start();
+            assertTrue(s.waitFor(60, TimeUnit.SECONDS), "screenshot finished");
+        }
+        return new Page(Files.readString(out), console);
+    }
+
+    @Test
+    void reportRendersWithEveryFigureAndNoConsoleError() throws Exception {
+        Path out = tmp.resolve("paper");
+        assertEquals(0, Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), "reproduce", "--scale", "smoke", "--out",
+                out.toString(), "-q"));
+        Path shot = Path.of("target", "report-screenshot.png");
+        Files.createDirectories(shot.getParent());
+        Files.deleteIfExists(shot);
+        Page page = render(out.resolve("report.html"), shot);
+        assertTrue(page.dom().contains("data-figures-loaded=\"yes\""), "every figure image loaded");
+        assertEquals(List.of(), page.console(), "no console messages");
+        assertTrue(Files.size(shot) > 20_000, "screenshot saved");
+    }
+
+    /** The checks fail on a page with a broken image and a script error. */
+    @Test
+    void aBrokenPageFailsTheChecks() throws Exception {
+        String html = Files.readString(Path.of("src", "test", "resources", "broken-report.html"));
+        Path page = Files.writeString(tmp.resolve("broken.html"), html);
+        Page p = render(page, null);
+        assertFalse(p.dom().contains("data-figures-loaded=\"yes\""));
+        assertFalse(p.console().isEmpty());
+    }
+}
