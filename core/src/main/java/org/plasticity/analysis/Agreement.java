@@ -50,6 +50,33 @@ public record Agreement(double pearsonR, double loglogSlope, double fitSlope, do
         return s == null || s[0] == 0 ? Double.NaN : s[1] / s[0];
     }
 
+    /** @return Spearman's rank correlation (Pearson's r of the ranks, ties given their mean rank). */
+    public static double spearman(double[] x, double[] y) {
+        return pearson(ranks(x), ranks(y));
+    }
+
+    static double[] ranks(double[] v) {
+        int n = v.length;
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(v[a], v[b]));
+        double[] r = new double[n];
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j + 1 < n && v[order[j + 1]] == v[order[i]]) {
+                j++;
+            }
+            double mean = (i + j) / 2.0 + 1;
+            for (int k = i; k <= j; k++) {
+                r[order[k]] = mean;
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
     /** @return {@code {Sxx, Sxy, Syy}} about the means, or null for fewer than 3 pairs. */
     private static double[] centredSums(double[] x, double[] y) {
         int n = x.length;

@@ -17,6 +17,8 @@ import org.plasticity.experiment.ProgressListener;
  * verdict is computed from its numbers.
  * <ul>
  *   <li>{@code agreement} (claims A1 to A3): measured vs predicted speed for each task type and rule.</li>
+ *   <li>{@code alignment} (claim A8): which mappings are easy, speed against the variances along target and
+ *   input.</li>
  *   <li>{@code gain} (claim A5): learning speed rises with the gain beta, with the spontaneous variance.</li>
  *   <li>{@code memories} (claim A6): learning speed does not fall with the number of pre-embedded memories M, and the
  *   spontaneous variance rises; tasks are random patterns, the same at every M.</li>
@@ -46,19 +48,24 @@ public final class Reproduction {
     public static List<String> ids() {
         List<String> ids = new ArrayList<>();
         ids.add("agreement");
+        ids.add("alignment");
         ids.addAll(FIGURES.keySet());
         return ids;
     }
 
     /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
     public static int points(String id, Scale scale) {
-        return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length : values(id, scale).length;
+        return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length
+                : id.equals("alignment") ? 1 : values(id, scale).length;
     }
 
     /** Regenerates figure {@code id}. */
     public static FigureResult run(String id, Scale scale, long seed, int threads, ProgressListener progress) {
         if (id.equals("agreement")) {
             return AgreementFigure.run(base(id, scale, seed), threads, progress);
+        }
+        if (id.equals("alignment")) {
+            return AlignmentFigure.run(base(id, scale, seed), threads, progress);
         }
         ParameterSweepFigure f = FIGURES.get(id);
         if (f == null) {

@@ -84,4 +84,13 @@ class AgreementTest {
         assertTrue(Double.isNaN(Agreement.of(new double[] {0, 0, 0}, new double[] {1, 2, 3}).fitSlope()),
                 "fit through the origin with all-zero predictions");
     }
+
+    @Test
+    void spearmanUsesRanksWithTies() {
+        // Monotone but non-linear: rank correlation 1.
+        assertEquals(1.0, Agreement.spearman(new double[] {1, 2, 3, 4}, new double[] {1, 10, 100, 1000}), 1e-12);
+        assertEquals(-1.0, Agreement.spearman(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1}), 1e-12);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2.5, 2.5, 4},
+                Agreement.ranks(new double[] {1, 5, 5, 9}), 0.0);
+    }
 }
