@@ -31,10 +31,11 @@ class LayeringTest {
             Map.entry("task", Set.of("model", "numeric")),
             Map.entry("rule", Set.of("stats")),
             Map.entry("flr", Set.of("numeric")),
-            Map.entry("learn", Set.of("config", "model", "dynamics", "stats", "task", "rule", "numeric")),
+            Map.entry("learn", Set.of("config", "model", "dynamics", "stats", "task", "rule", "flr", "numeric")),
             Map.entry("experiment", Set.of("", "config", "model", "dynamics", "stats", "task", "rule", "flr", "learn",
                     "analysis", "numeric")),
-            Map.entry("reproduce", Set.of("config", "experiment", "analysis", "stats")));
+            Map.entry("reproduce", Set.of("config", "experiment", "analysis", "stats", "learn", "model", "numeric",
+                    "rule", "task")));
 
     static final Pattern USE = Pattern.compile("org\\.plasticity\\.([a-z]+)\\.[A-Z]|org\\.plasticity\\.([A-Z])");
 

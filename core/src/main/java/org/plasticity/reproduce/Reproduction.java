@@ -19,6 +19,8 @@ import org.plasticity.experiment.ProgressListener;
  *   <li>{@code agreement} (claims A1 to A3): measured vs predicted speed for each task type and rule.</li>
  *   <li>{@code alignment} (claim A8): which mappings are easy, speed against the variances along target and
  *   input.</li>
+ *   <li>{@code learning-time} (claim A7): measured learning time against the first-order and the integrated
+ *   FLR1 estimates.</li>
  *   <li>{@code gain} (claim A5): learning speed rises with the gain beta, with the spontaneous variance.</li>
  *   <li>{@code memories} (claim A6): learning speed does not fall with the number of pre-embedded memories M, and the
  *   spontaneous variance rises; tasks are random patterns, the same at every M.</li>
@@ -49,6 +51,7 @@ public final class Reproduction {
         List<String> ids = new ArrayList<>();
         ids.add("agreement");
         ids.add("alignment");
+        ids.add("learning-time");
         ids.addAll(FIGURES.keySet());
         return ids;
     }
@@ -56,7 +59,7 @@ public final class Reproduction {
     /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
     public static int points(String id, Scale scale) {
         return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length
-                : id.equals("alignment") ? 1 : values(id, scale).length;
+                : id.equals("alignment") ? 1 : id.equals("learning-time") ? 2 : values(id, scale).length;
     }
 
     /** Regenerates figure {@code id}. */
@@ -66,6 +69,15 @@ public final class Reproduction {
         }
         if (id.equals("alignment")) {
             return AlignmentFigure.run(base(id, scale, seed), threads, progress);
+        }
+        if (id.equals("learning-time")) {
+            try {
+                return LearningTimeFigure.run(base(id, scale, seed), threads, progress);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
         ParameterSweepFigure f = FIGURES.get(id);
         if (f == null) {
@@ -97,9 +109,9 @@ public final class Reproduction {
         };
         int count = scale == Scale.SMOKE ? 4 : scale == Scale.DEFAULT ? 12 : 24;
         TaskConfig.Alignment alignment = id.equals("memories") ? TaskConfig.Alignment.RANDOM : TaskConfig.Alignment.GRADED;
-        LearningConfig noLearningTime = new LearningConfig(0.2, 0.5, 400, 40, 8, false);
+        LearningConfig learning = new LearningConfig(0.2, 0.5, 400, 40, 8, id.equals("learning-time"));
         return new FlrConfig(seed, net, sim, new TaskConfig("io-mapping", 0.1, count, alignment), "hebbian",
-                SpeedConfig.defaults(), noLearningTime);
+                SpeedConfig.defaults(), learning);
     }
 
     private static FlrConfig withNetwork(FlrConfig c, NetworkConfig n) {

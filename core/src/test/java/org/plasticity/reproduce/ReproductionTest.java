@@ -46,6 +46,16 @@ class ReproductionTest {
     }
 
     @Test
+    void learningTimeVerdictComesFromItsNumbers() {
+        FigureResult f = Reproduction.run("learning-time", Scale.SMOKE, 42, 2, ProgressListener.NONE);
+        var n = f.numbers();
+        boolean first = n.get("first_order_spearman") >= 0.6 && n.get("first_order_loglog_slope") >= 0.6;
+        boolean integrated = n.get("integrated_spearman") >= 0.6 && n.get("integrated_loglog_slope") >= 0.6;
+        assertEquals(n.get("tasks_that_learned") >= 3 && (first || integrated), f.reproduced());
+        assertEquals(2, f.series().size());
+    }
+
+    @Test
     void unknownFigureIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> Reproduction.run("nope", Scale.SMOKE, 1, 1, ProgressListener.NONE));

@@ -1,0 +1,98 @@
+package org.plasticity.reproduce;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.plasticity.analysis.Agreement;
+import org.plasticity.config.FlrConfig;
+import org.plasticity.config.SimulationConfig;
+import org.plasticity.experiment.FlrExperiment;
+import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.ProgressListener;
+import org.plasticity.experiment.TaskResult;
+import org.plasticity.learn.IntegratedLearningTime;
+import org.plasticity.model.RateNetwork;
+import org.plasticity.numeric.Seeds;
+import org.plasticity.rule.LearningRules;
+import org.plasticity.task.IoMappingTask;
+import org.plasticity.task.TaskFactory;
+
+/**
+ * Learning time to completion against the prediction (claim A7 of the notes): measured {@code T_L} per task against
+ * the first-order estimate {@code 1 / v_FLR1} and against FLR1 integrated along the learning trajectory
+ * ({@link IntegratedLearningTime}). Verdict: rank correlation and log-log slope both at least 0.6 for the better of
+ * the two estimates; both are reported.
+ */
+final class LearningTimeFigure {
+    static final double MIN = 0.6;
+    static final int STEPS = 5;
+
+    private LearningTimeFigure() {}
+
+    static FigureResult run(FlrConfig base, int threads, ProgressListener progress) throws Exception {
+        FlrResult r = FlrExperiment.run(base, threads, ProgressListener.NONE);
+        progress.progress(1, 2);
+        // The same network and tasks as the experiment (same seeds), to integrate FLR1 along each trajectory.
+        long seed = base.seed();
+        RateNetwork network = RateNetwork.build(base.network(), Seeds.derive(seed, 0));
+        List<IoMappingTask> tasks = TaskFactory.graded(base.task().type(), network.memories(), base.task().count(),
+                base.task().gamma(), Seeds.derive(seed, 2));
+        SimulationConfig sim = base.simulation();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        List<Future<Double>> futures = new ArrayList<>();
+        try {
+            for (IoMappingTask t : tasks) {
+                futures.add(pool.submit(() -> IntegratedLearningTime.estimate(network, sim, t,
+                        LearningRules.byName(base.rule()), base.learning().epsilon(), base.learning().threshold(),
+                        STEPS, Seeds.derive(seed, 7, t.index()))));
+            }
+            List<double[]> rows = new ArrayList<>();
+            List<double[]> used = new ArrayList<>();
+            for (int k = 0; k < tasks.size(); k++) {
+                TaskResult t = r.tasks().get(k);
+                double firstOrder = (base.learning().threshold() - t.overlap())
+                        / (base.learning().epsilon() * t.predicted().flr1());
+                double integrated = futures.get(k).get();
+                double measured = t.learningTime().time();
+                rows.add(new double[] {0, firstOrder, measured});
+                rows.add(new double[] {1, integrated, measured});
+                if (Double.isFinite(measured) && firstOrder > 0 && integrated > 0) {
+                    used.add(new double[] {firstOrder, integrated, measured});
+                }
+            }
+            progress.progress(2, 2);
+            double[] first = used.stream().mapToDouble(a -> a[0]).toArray();
+            double[] integ = used.stream().mapToDouble(a -> a[1]).toArray();
+            double[] meas = used.stream().mapToDouble(a -> a[2]).toArray();
+            Agreement a1 = Agreement.of(first, meas);
+            Agreement a2 = Agreement.of(integ, meas);
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            numbers.put("tasks_that_learned", (double) used.size());
+            numbers.put("first_order_spearman", Agreement.spearman(first, meas));
+            numbers.put("first_order_loglog_slope", a1.loglogSlope());
+            numbers.put("integrated_spearman", Agreement.spearman(integ, meas));
+            numbers.put("integrated_loglog_slope", a2.loglogSlope());
+            numbers.put("integrated_fit_slope", a2.fitSlope());
+            boolean firstOk = numbers.get("first_order_spearman") >= MIN && a1.loglogSlope() >= MIN;
+            boolean integOk = numbers.get("integrated_spearman") >= MIN && a2.loglogSlope() >= MIN;
+            String detail = String.format(Locale.ROOT, "first-order (theta - m0)/(epsilon v0): rank r %.3f, log-log "
+                    + "slope %.3f; integrated along the trajectory: rank r %.3f, log-log slope %.3f, fit slope %.2f "
+                    + "(%d tasks; needs both >= %.1f)", numbers.get("first_order_spearman"), a1.loglogSlope(),
+                    numbers.get("integrated_spearman"), a2.loglogSlope(), a2.fitSlope(), used.size(), MIN);
+            String claim = "Although derived for early learning, the formulae predict the total learning time, even "
+                    + "when the connectivity changes a lot (Kurikawa & Kaneko, arXiv 2409.13597 and Nat. Commun. 16, "
+                    + "2025, abstracts; notes claim A7).";
+            return new FigureResult("learning-time", "scatter", List.of("first-order estimate",
+                    "FLR1 integrated along the trajectory"), "Learning time: measured vs predicted", claim,
+                    "predicted learning time", List.of("series", "predicted_time", "measured_time"), rows,
+                    used.size() >= 3 && (firstOk || integOk), detail, numbers, base);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
