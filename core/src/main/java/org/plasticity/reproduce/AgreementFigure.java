@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plasticity.analysis.Bootstrap;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.config.TaskConfig;
 import org.plasticity.experiment.FlrExperiment;
@@ -44,8 +45,13 @@ public final class AgreementFigure {
                 rows.add(new double[] {k, task.predicted().flr1(), task.measured().speed()});
             }
             double r1 = r.flr1().pearsonR();
+            double[] p = r.tasks().stream().mapToDouble(x -> x.predicted().flr1()).toArray();
+            double[] m = r.tasks().stream().mapToDouble(x -> x.measured().speed()).toArray();
+            double[] ci = Bootstrap.pearsonInterval(p, m, base.seed() + k);
             double r2 = Math.max(r.flr2().pearsonR(), r.flr2Variance().pearsonR());
             numbers.put(name + ": flr1_pearson_r", r1);
+            numbers.put(name + ": flr1_pearson_r_ci95_low", ci[0]);
+            numbers.put(name + ": flr1_pearson_r_ci95_high", ci[1]);
             numbers.put(name + ": flr1_fit_slope", r.flr1().fitSlope());
             boolean ok = r1 >= THRESHOLD;
             if (rule.equals("hebbian")) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.plasticity.analysis.Agreement;
+import org.plasticity.analysis.Bootstrap;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.experiment.FlrExperiment;
 import org.plasticity.experiment.FlrResult;
@@ -45,6 +46,9 @@ final class AlignmentFigure {
         Map<String, Double> numbers = new LinkedHashMap<>();
         numbers.put("speed_spread_max_over_min", spread);
         numbers.put("spearman_speed_vs_variance_product", rho);
+        double[] ci = Bootstrap.spearmanInterval(product, speed, base.seed());
+        numbers.put("spearman_ci95_low", ci[0]);
+        numbers.put("spearman_ci95_high", ci[1]);
         numbers.put("pearson_loglog", Agreement.of(product, speed).loglogR());
         boolean ok = lo > 0 && spread >= MIN_SPREAD && rho >= MIN_RANK_CORRELATION;
         String detail = String.format(Locale.ROOT,

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.plasticity.analysis.Agreement;
+import org.plasticity.analysis.Bootstrap;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.config.SimulationConfig;
 import org.plasticity.experiment.FlrExperiment;
@@ -76,6 +77,9 @@ final class LearningTimeFigure {
             numbers.put("first_order_spearman", Agreement.spearman(first, meas));
             numbers.put("first_order_loglog_slope", a1.loglogSlope());
             numbers.put("integrated_spearman", Agreement.spearman(integ, meas));
+            double[] ci = Bootstrap.spearmanInterval(integ, meas, seed);
+            numbers.put("integrated_spearman_ci95_low", ci[0]);
+            numbers.put("integrated_spearman_ci95_high", ci[1]);
             numbers.put("integrated_loglog_slope", a2.loglogSlope());
             numbers.put("integrated_fit_slope", a2.fitSlope());
             boolean firstOk = numbers.get("first_order_spearman") >= MIN && a1.loglogSlope() >= MIN;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.plasticity.analysis.Bootstrap;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.experiment.FlrExperiment;
 import org.plasticity.experiment.FlrResult;
@@ -22,7 +23,8 @@ import org.plasticity.stats.Summary;
 public final class ParameterSweepFigure {
     /** Columns of the figure's table. */
     public static final List<String> COLUMNS = List.of("x", "mean_variance", "measured_speed_mean",
-            "measured_speed_se", "predicted_flr1_mean", "flr1_pearson_r", "flr1_loglog_r");
+            "measured_speed_se", "predicted_flr1_mean", "flr1_pearson_r", "flr1_loglog_r", "measured_speed_ci_low",
+            "measured_speed_ci_high");
 
     /** Turns the table into a verdict: fills {@code numbers} and returns {@code {reproduced ? "1" : "0", detail}}. */
     @FunctionalInterface
@@ -59,8 +61,9 @@ public final class ParameterSweepFigure {
             double[] speeds = r.tasks().stream().mapToDouble(t -> t.measured().speed()).toArray();
             double predicted = r.tasks().stream().mapToDouble(t -> t.predicted().flr1()).average()
                     .orElse(Double.NaN);
+            double[] ci = Bootstrap.meanInterval(speeds, base.seed() + k);
             rows.add(new double[] {values[k], r.spontaneous().meanVariance(), Summary.mean(speeds),
-                Summary.standardError(speeds), predicted, r.flr1().pearsonR(), r.flr1().loglogR()});
+                Summary.standardError(speeds), predicted, r.flr1().pearsonR(), r.flr1().loglogR(), ci[0], ci[1]});
             progress.progress(k + 1, values.length);
         }
         Map<String, Double> numbers = new LinkedHashMap<>();
