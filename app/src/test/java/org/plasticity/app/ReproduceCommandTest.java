@@ -24,7 +24,7 @@ class ReproduceCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("smoke", s.get("scale").asText());
-        assertEquals(6, s.get("figures").size());
+        assertEquals(7, s.get("figures").size());
         for (JsonNode f : s.get("figures")) {
             String id = f.get("id").asText();
             for (String key : List.of("id", "claim", "verdict", "numbers", "rows", "config")) {
@@ -35,7 +35,7 @@ class ReproduceCommandTest {
             assertTrue(Files.exists(out.resolve("fig-" + id + ".json")));
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertEquals(6, html.split("src=\"data:image/png;base64,", -1).length - 1, "every figure embedded");
+        assertEquals(7, html.split("src=\"data:image/png;base64,", -1).length - 1, "every figure embedded");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external assets");
         assertTrue(r.out().contains("report:"));
     }

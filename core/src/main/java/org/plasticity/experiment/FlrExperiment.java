@@ -127,7 +127,7 @@ public final class FlrExperiment {
     }
 
     /** One task: evoked statistics, prediction from spontaneous C, measured speed and learning time. */
-    static TaskResult runTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
+    public static TaskResult runTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
                               IoMappingTask task) {
         int n = network.n();
         long seed = cfg.seed();

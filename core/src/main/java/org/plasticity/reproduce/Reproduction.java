@@ -22,6 +22,7 @@ import org.plasticity.experiment.ProgressListener;
  *   <li>{@code learning-time} (claim A7): measured learning time against the first-order and the integrated
  *   FLR1 estimates.</li>
  *   <li>{@code input} (claim A4): FLR1 keeps agreeing with the measurements at larger input strength.</li>
+ *   <li>{@code learnability}: candidate pairs ranked by FLR2 before learning, the top and bottom verified.</li>
  *   <li>{@code gain} (claim A5): learning speed rises with the gain beta, with the spontaneous variance.</li>
  *   <li>{@code memories} (claim A6): learning speed does not fall with the number of pre-embedded memories M, and the
  *   spontaneous variance rises; tasks are random patterns, the same at every M.</li>
@@ -62,6 +63,7 @@ public final class Reproduction {
         ids.add("agreement");
         ids.add("alignment");
         ids.add("learning-time");
+        ids.add("learnability");
         ids.addAll(FIGURES.keySet());
         return ids;
     }
@@ -69,7 +71,8 @@ public final class Reproduction {
     /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
     public static int points(String id, Scale scale) {
         return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length
-                : id.equals("alignment") ? 1 : id.equals("learning-time") ? 2 : values(id, scale).length;
+                : id.equals("alignment") ? 1 : id.equals("learning-time") || id.equals("learnability") ? 2
+                : values(id, scale).length;
     }
 
     /** Regenerates figure {@code id}. */
@@ -80,9 +83,11 @@ public final class Reproduction {
         if (id.equals("alignment")) {
             return AlignmentFigure.run(base(id, scale, seed), threads, progress);
         }
-        if (id.equals("learning-time")) {
+        if (id.equals("learning-time") || id.equals("learnability")) {
             try {
-                return LearningTimeFigure.run(base(id, scale, seed), threads, progress);
+                return id.equals("learning-time") ? LearningTimeFigure.run(base(id, scale, seed), threads, progress)
+                        : LearnabilityFigure.run(base(id, scale, seed), scale == Scale.SMOKE ? 40 : 200,
+                                scale == Scale.FULL ? 8 : 4, threads, progress);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

@@ -56,6 +56,23 @@ class ReproductionTest {
     }
 
     @Test
+    void learnabilityVerdictComesFromItsNumbers() {
+        FigureResult f = Reproduction.run("learnability", Scale.SMOKE, 42, 2, ProgressListener.NONE);
+        assertEquals(f.numbers().get("slowest_top_measured") > f.numbers().get("fastest_bottom_measured"),
+                f.reproduced());
+        assertEquals(2 * f.numbers().get("verified_each_end"), f.rows().size(), 0.0);
+        for (double[] row : f.rows()) {
+            if (row[0] == 0) {
+                for (double[] other : f.rows()) {
+                    if (other[0] == 1) {
+                        assertTrue(row[1] > other[1], "top ranked above bottom by prediction");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void unknownFigureIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> Reproduction.run("nope", Scale.SMOKE, 1, 1, ProgressListener.NONE));
