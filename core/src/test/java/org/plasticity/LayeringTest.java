@@ -34,7 +34,7 @@ class LayeringTest {
             Map.entry("learn", Set.of("config", "model", "dynamics", "stats", "task", "rule", "flr", "numeric")),
             Map.entry("experiment", Set.of("", "config", "model", "dynamics", "stats", "task", "rule", "flr", "learn",
                     "analysis", "numeric")),
-            Map.entry("reproduce", Set.of("config", "experiment", "analysis", "stats", "learn", "model", "numeric",
+            Map.entry("reproduce", Set.of("config", "experiment", "analysis", "stats", "learn", "model", "numeric", "flr",
                     "rule", "task")));
 
     static final Pattern USE = Pattern.compile("org\\.plasticity\\.([a-z]+)\\.[A-Z]|org\\.plasticity\\.([A-Z])");
