@@ -1,15 +1,10 @@
 package org.plasticity.app.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -56,10 +51,10 @@ public final class PredictionPlot {
         data.addSeries(flr2);
         data.addSeries(flr2v);
         data.addSeries(identity);
-        LogarithmicAxis x = logAxis("predicted speed (from spontaneous activity before learning)");
-        LogarithmicAxis y = logAxis("measured speed  dm/dt / \u03b5");
+        LogarithmicAxis x = Charts.logAxis("predicted speed (from spontaneous activity before learning)");
+        LogarithmicAxis y = Charts.logAxis("measured speed  dm/dt / \u03b5");
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        Color[] colors = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), Color.GRAY};
+        Color[] colors = {Charts.COLORS[0], Charts.COLORS[1], Charts.COLORS[2], Color.GRAY};
         for (int s = 0; s < 4; s++) {
             boolean line = s == 3;
             renderer.setSeriesLinesVisible(s, line);
@@ -67,29 +62,16 @@ public final class PredictionPlot {
             renderer.setSeriesPaint(s, colors[s]);
             renderer.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         }
-        renderer.setSeriesStroke(3, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+        renderer.setSeriesStroke(3, Charts.dashed(1.2f));
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
         var c = r.config();
         String title = String.format(Locale.ROOT,
                 "Learning speed: measured vs predicted  (N=%d, M=%d, \u03b2=%.3g, \u03c3=%.3g, \u03b3=%.3g, rule %s, seed %d)",
                 c.network().n(), c.network().memories(), c.network().beta(), c.network().sigma(), c.task().gamma(),
                 c.rule(), c.seed());
-        JFreeChart chart = new JFreeChart(title, new java.awt.Font("SansSerif", java.awt.Font.BOLD, 13), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 700);
+        Charts.savePng(plot, title, 13, file, 900, 700);
     }
 
-    /** A base-10 log axis labelled at 1, 2, ..., 9 times powers of ten, in plain decimals. */
-    private static LogarithmicAxis logAxis(String label) {
-        LogarithmicAxis axis = new LogarithmicAxis(label);
-        axis.setStrictValuesFlag(false);
-        axis.setNumberFormatOverride(new DecimalFormat("0.#####", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-        return axis;
-    }
 
     private static void add(XYSeries s, double predicted, double measured) {
         if (predicted > 0) {

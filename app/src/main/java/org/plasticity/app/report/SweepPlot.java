@@ -1,12 +1,8 @@
 package org.plasticity.app.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
@@ -51,8 +47,7 @@ public final class SweepPlot {
         XYSeriesCollection pred = new XYSeriesCollection(predicted);
         XYLineAndShapeRenderer predRenderer = new XYLineAndShapeRenderer(true, true);
         predRenderer.setSeriesPaint(0, new Color(0xd62728));
-        predRenderer.setSeriesStroke(0, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 4f}, 0f));
+        predRenderer.setSeriesStroke(0, Charts.dashed(1.5f));
         plot.setDataset(1, pred);
         plot.setRenderer(1, predRenderer);
         NumberAxis varAxis = new NumberAxis("spontaneous variance");
@@ -63,12 +58,7 @@ public final class SweepPlot {
         XYLineAndShapeRenderer varRenderer = new XYLineAndShapeRenderer(true, true);
         varRenderer.setSeriesPaint(0, new Color(0x2ca02c));
         plot.setRenderer(2, varRenderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdddddd));
-        plot.setRangeGridlinePaint(new Color(0xdddddd));
         String title = f.title() + (f.reproduced() ? "  \u2014 reproduced" : "  \u2014 not reproduced");
-        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 14), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 560);
+        Charts.savePng(plot, title, 14, file, 800, 560);
     }
 }
