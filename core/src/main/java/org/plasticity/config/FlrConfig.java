@@ -19,6 +19,8 @@ public record FlrConfig(long seed, NetworkConfig network, SimulationConfig simul
         require(rule != null && RULES.contains(rule), "rule", "must be one of " + RULES + ", got " + rule);
         require(speed != null, "speed", "is required");
         require(learning != null, "learning", "is required");
+        require(task.transitions() == 1 || speed.method() == SpeedConfig.Method.QUASI_STATIC, "speed.method",
+                "time-series tasks are measured quasi-statically only, got " + speed.method());
         // The relations divide by the noise: kappa = 2 beta / (sigma^2 tau).
         require(network.sigma() > 0, "network.sigma", "must be > 0 for the fluctuation-learning relation, got "
                 + network.sigma());

@@ -87,11 +87,10 @@ public final class FlrExperiment {
 
         Memories alignTo = cfg.task().alignment() == TaskConfig.Alignment.RANDOM
                 ? Memories.random(n, 0, Seeds.stream(seed, 6)) : network.memories();
-        List<IoMappingTask> tasks = TaskFactory.graded(cfg.task().type(), alignTo, cfg.task().count(),
-                cfg.task().gamma(), Seeds.derive(seed, 2));
+        List<List<IoMappingTask>> tasks = tasks(cfg.task(), alignTo, Seeds.derive(seed, 2));
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<Future<TaskResult>> futures = new ArrayList<>();
-        for (IoMappingTask task : tasks) {
+        for (List<IoMappingTask> task : tasks) {
             futures.add(pool.submit(() -> {
                 TaskResult r = runTask(cfg, network, spontaneous, rule, task);
                 tick.run();
@@ -126,36 +125,87 @@ public final class FlrExperiment {
                 Agreement.of(p1, measured), Agreement.of(p2, measured), Agreement.of(p2v, measured), lt);
     }
 
-    /** One task: evoked statistics, prediction from spontaneous C, measured speed and learning time. */
+    /**
+     * The experiment's tasks, each as the transitions learned together: one for io-mapping and auto-associative
+     * tasks, the K transitions of a cyclic sequence for time-series.
+     */
+    public static List<List<IoMappingTask>> tasks(TaskConfig task, Memories alignTo, long seed) {
+        if (task.transitions() > 1) {
+            return TaskFactory.gradedSequences(alignTo, task.count(), task.sequenceLength(), task.gamma(), seed);
+        }
+        return TaskFactory.graded(task.type(), alignTo, task.count(), task.gamma(), seed).stream()
+                .map(List::of).toList();
+    }
+
+    /** One single-transition task: see {@link #runTask(FlrConfig, RateNetwork, Moments, LearningRule, List)}. */
     public static TaskResult runTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
-                              IoMappingTask task) {
+                                     IoMappingTask task) {
+        return runTask(cfg, network, spontaneous, rule, List.of(task));
+    }
+
+    /**
+     * One task of K transitions learned together (K = 1 except for time-series): evoked statistics per cue, the
+     * mean update {@code <F> = (1/K) sum_k <F_k>}, the predictions and the measured speed of the mean overlap.
+     * <pre>
+     *   FLR1: v = (kappa / N^2) (1/K) sum_k xi_k^T C &lt;F&gt; xbar_k
+     *   FLR2: v = (1/K^2) sum_k FLR2(xi_k, eta_k)          (the diagonal terms j = k of FLR1 with Hebbian &lt;F&gt;)
+     * </pre>
+     * Learning time is measured for single transitions only (NaN otherwise).
+     */
+    public static TaskResult runTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
+                                     List<IoMappingTask> transitions) {
         int n = network.n();
         long seed = cfg.seed();
-        long evokedSeed = Seeds.derive(seed, 3, task.index());
-        Moments evoked = Sampling.moments(network, cfg.simulation(), task.field(), evokedSeed,
-                Sampling.GroupRunner.SEQUENTIAL);
-        double[] meanUpdate = rule.meanUpdate(task.xi(), evoked);
+        int k = transitions.size();
+        IoMappingTask first = transitions.get(0);
+        List<Moments> evoked = new ArrayList<>(k);
+        long[] seeds = new long[k];
+        double[] meanUpdate = new double[n * n];
+        for (int j = 0; j < k; j++) {
+            IoMappingTask t = transitions.get(j);
+            seeds[j] = j == 0 ? Seeds.derive(seed, 3, t.index()) : Seeds.derive(seed, 3, t.index(), j);
+            Moments e = Sampling.moments(network, cfg.simulation(), t.field(), seeds[j],
+                    Sampling.GroupRunner.SEQUENTIAL);
+            evoked.add(e);
+            double[] f = rule.meanUpdate(t.xi(), e);
+            for (int i = 0; i < f.length; i++) {
+                meanUpdate[i] += f[i] / k;
+            }
+        }
         double[] c = spontaneous.covariance();
-        FlrPrediction prediction = Flr.predict(network.kappa(), task.gamma(), task.xi(), task.eta(), c, meanUpdate,
-                evoked.mean());
-        SpeedMeasurement quasi = QuasiStaticSpeed.measure(network, cfg.simulation(), task, evoked, meanUpdate,
-                evokedSeed, cfg.speed().perturbation());
-        SpeedMeasurement measured = quasi;
-        if (cfg.speed().method() == SpeedConfig.Method.CONCURRENT) {
-            measured = ConcurrentSpeed.measure(network, task, rule, cfg.speed().epsilon(), cfg.simulation().burnIn(),
-                    cfg.speed().window(), cfg.speed().learners(), Seeds.derive(seed, 5, task.index()));
-        }
-        LearningTime time = cfg.learning().enabled()
-                ? LearningTime.measure(network, task, rule, cfg.learning(), cfg.simulation().burnIn(),
-                        Seeds.derive(seed, 4, task.index()))
-                : new LearningTime(Double.NaN, Double.NaN);
+        double kappa = network.kappa();
+        double flr1 = 0;
+        double flr2 = 0;
+        double flr2v = 0;
+        double varXi = 0;
+        double varEta = 0;
         double response = 0;
-        for (double v : evoked.mean()) {
-            response += v * v;
+        double overlap = 0;
+        for (int j = 0; j < k; j++) {
+            IoMappingTask t = transitions.get(j);
+            double[] mean = evoked.get(j).mean();
+            flr1 += Flr.flr1(kappa, t.xi(), c, meanUpdate, mean) / k;
+            flr2 += Flr.flr2(kappa, t.gamma(), t.xi(), t.eta(), c) / ((double) k * k);
+            flr2v += Flr.flr2Variance(kappa, t.gamma(), t.xi(), t.eta(), c) / ((double) k * k);
+            varXi += spontaneous.varianceAlong(t.xi()) / k;
+            varEta += spontaneous.varianceAlong(t.eta()) / k;
+            for (double v : mean) {
+                response += v * v / n / k;
+            }
+            overlap += t.overlap(mean) / k;
         }
-        return new TaskResult(task.index(), task.alignXi(), task.alignEta(), spontaneous.varianceAlong(task.xi()),
-                spontaneous.varianceAlong(task.eta()), response / n, task.overlap(evoked.mean()), prediction,
-                measured, time);
+        SpeedMeasurement measured = QuasiStaticSpeed.measure(network, cfg.simulation(), transitions, evoked,
+                meanUpdate, seeds, cfg.speed().perturbation());
+        if (cfg.speed().method() == SpeedConfig.Method.CONCURRENT) {
+            measured = ConcurrentSpeed.measure(network, first, rule, cfg.speed().epsilon(), cfg.simulation().burnIn(),
+                    cfg.speed().window(), cfg.speed().learners(), Seeds.derive(seed, 5, first.index()));
+        }
+        LearningTime time = cfg.learning().enabled() && k == 1
+                ? LearningTime.measure(network, first, rule, cfg.learning(), cfg.simulation().burnIn(),
+                        Seeds.derive(seed, 4, first.index()))
+                : new LearningTime(Double.NaN, Double.NaN);
+        return new TaskResult(first.index(), first.alignXi(), first.alignEta(), varXi, varEta, response, overlap,
+                new FlrPrediction(flr1, flr2, flr2v), measured, time);
     }
 
     private static void invokeAll(ExecutorService pool, List<Runnable> jobs) {

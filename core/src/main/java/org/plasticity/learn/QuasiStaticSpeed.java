@@ -1,5 +1,6 @@
 package org.plasticity.learn;
 
+import java.util.List;
 import org.plasticity.config.SimulationConfig;
 import org.plasticity.model.RateNetwork;
 import org.plasticity.numeric.Vectors;
@@ -25,9 +26,23 @@ public final class QuasiStaticSpeed {
      */
     public static SpeedMeasurement measure(RateNetwork network, SimulationConfig sim, IoMappingTask task,
                                            Moments evoked, double[] meanUpdate, long seed, double perturbation) {
+        return measure(network, sim, List.of(task), List.of(evoked), meanUpdate, new long[] {seed}, perturbation);
+    }
+
+    /**
+     * Several transitions learned together (a sequence): one change {@code dJ = s <F>/N} with the mean update over
+     * all of them, and the speed of the mean overlap {@code (1/K) sum_k xi_k . xbar_k / N}, each cue simulated with
+     * its own seed under J and J + dJ. {@code s} is set by the largest push {@code max_i |(dJ xbar_k)_i|} over the
+     * cues.
+     */
+    public static SpeedMeasurement measure(RateNetwork network, SimulationConfig sim, List<IoMappingTask> tasks,
+                                           List<Moments> evoked, double[] meanUpdate, long[] seeds,
+                                           double perturbation) {
         int n = network.n();
-        double[] push = Vectors.multiply(n, n, meanUpdate, evoked.mean());
-        double perUnit = Vectors.maxAbs(push) / n;
+        double perUnit = 0;
+        for (Moments e : evoked) {
+            perUnit = Math.max(perUnit, Vectors.maxAbs(Vectors.multiply(n, n, meanUpdate, e.mean())) / n);
+        }
         if (!(perUnit > 0)) {
             return new SpeedMeasurement(0.0, 0.0, 0.0);
         }
@@ -36,11 +51,17 @@ public final class QuasiStaticSpeed {
         for (int k = 0; k < j.length; k++) {
             j[k] += s * meanUpdate[k] / n;
         }
-        Moments changed = Sampling.moments(network.withCoupling(j), sim, task.field(), seed,
-                Sampling.GroupRunner.SEQUENTIAL);
-        double[] diff = new double[evoked.trials()];
-        for (int t = 0; t < diff.length; t++) {
-            diff[t] = (task.overlap(changed.trialMeans()[t]) - task.overlap(evoked.trialMeans()[t])) / s;
+        RateNetwork changedNetwork = network.withCoupling(j);
+        int cues = tasks.size();
+        double[] diff = new double[evoked.get(0).trials()];
+        for (int c = 0; c < cues; c++) {
+            IoMappingTask task = tasks.get(c);
+            Moments before = evoked.get(c);
+            Moments changed = Sampling.moments(changedNetwork, sim, task.field(), seeds[c],
+                    Sampling.GroupRunner.SEQUENTIAL);
+            for (int t = 0; t < diff.length; t++) {
+                diff[t] += (task.overlap(changed.trialMeans()[t]) - task.overlap(before.trialMeans()[t])) / s / cues;
+            }
         }
         return new SpeedMeasurement(Summary.mean(diff), Summary.standardError(diff), s);
     }

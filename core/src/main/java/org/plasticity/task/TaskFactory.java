@@ -27,6 +27,32 @@ public final class TaskFactory {
         };
     }
 
+    /**
+     * Time-series generation as cyclic sequences: sequence {@code k} has {@code length} patterns, each graded with the
+     * same alignment, and its transitions are the tasks "cue xi^j, target xi^(j+1 mod K)", learned together.
+     *
+     * @return {@code count} sequences, each as its list of transitions
+     */
+    public static List<List<IoMappingTask>> gradedSequences(Memories memories, int count, int length, double gamma,
+                                                           long seed) {
+        int n = memories.n();
+        double[] grid = grid(count, Seeds.stream(seed, -1));
+        List<List<IoMappingTask>> sequences = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            SplittableRandom rng = Seeds.stream(seed, k);
+            double[][] p = new double[length][];
+            for (int j = 0; j < length; j++) {
+                p[j] = pattern(memories, n, grid[k], rng);
+            }
+            List<IoMappingTask> transitions = new ArrayList<>(length);
+            for (int j = 0; j < length; j++) {
+                transitions.add(new IoMappingTask(k, p[j], p[(j + 1) % length], gamma, grid[k], grid[k]));
+            }
+            sequences.add(transitions);
+        }
+        return sequences;
+    }
+
     /** @return {@code count} auto-associative tasks (eta = xi), the target graded as in io-mapping. */
     public static List<IoMappingTask> gradedAutoAssociative(Memories memories, int count, double gamma, long seed) {
         List<IoMappingTask> tasks = new ArrayList<>(count);

@@ -35,6 +35,17 @@ class FlrExperimentTest {
         assertTrue(r.flr1().pearsonR() > 0.8, "FLR1 r = " + r.flr1().pearsonR());
     }
 
+    /** Time-series generation: sequences of three patterns; FLR1 tracks the measured speed of the mean overlap. */
+    @Test
+    void timeSeriesTasksFollowFlr1() {
+        FlrResult r = FlrExperiment.run(small("hebbian", "time-series"), 2, ProgressListener.NONE);
+        assertEquals(6, r.tasks().size());
+        assertTrue(r.flr1().pearsonR() > 0.8, "FLR1 r = " + r.flr1().pearsonR());
+        for (TaskResult t : r.tasks()) {
+            assertTrue(Double.isNaN(t.learningTime().time()), "learning time is for single transitions");
+        }
+    }
+
     @Test
     void resultsDoNotDependOnThreadCount() {
         FlrResult one = FlrExperiment.run(small("hebbian"), 1, ProgressListener.NONE);

@@ -71,7 +71,8 @@ public final class ConfigReader {
         sim.finish();
         Section tk = top.section("task", true);
         TaskConfig task = new TaskConfig(tk.text("type", null), tk.number("gamma", null), (int) tk.integer("count", null),
-                tk.choice("alignment", TaskConfig.Alignment.class, TaskConfig.Alignment.GRADED));
+                tk.choice("alignment", TaskConfig.Alignment.class, TaskConfig.Alignment.GRADED),
+                (int) tk.integer("sequence_length", 3L));
         tk.finish();
         String rule = top.text("rule", null);
         Section sp = top.section("speed", true);

@@ -106,6 +106,7 @@ public final class ResultWriter {
         t.put("gamma", c.task().gamma());
         t.put("count", c.task().count());
         t.put("alignment", spell(c.task().alignment()));
+        t.put("sequence_length", c.task().sequenceLength());
         o.put("rule", c.rule());
         ObjectNode sp = o.putObject("speed");
         sp.put("method", spell(c.speed().method()));
