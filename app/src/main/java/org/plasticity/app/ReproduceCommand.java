@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
         description = {"Regenerate figures of the fluctuation-learning paper with verdicts computed from the numbers.",
             "Writes report.html, summary.json and fig-<id>.png / fig-<id>.json per figure into --out."})
 final class ReproduceCommand implements Callable<Integer> {
+
     @Option(names = "--figure", split = ",", paramLabel = "ID", description = "Figures to run (default: all).")
     List<String> figures;
 
@@ -52,15 +53,21 @@ final class ReproduceCommand implements Callable<Integer> {
                 throw new ConfigException("--figure", "unknown figure '" + id + "'; known: " + Reproduction.ids());
             }
         }
-        long seed = run.seed == null ? 42 : run.seed;
-        int threads = run.threads();
+        write(ids, s, run.seed == null ? 42 : run.seed, run.threads(), run.quiet, run.out(),
+                spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Runs figures {@code ids} and writes report.html, summary.json and fig-&lt;id&gt;.png/.json into {@code out}. */
+    static List<FigureResult> write(List<String> ids, Scale s, long seed, int threads, boolean quiet, Path out,
+                                    java.io.PrintWriter stdout) throws java.io.IOException {
         long start = System.nanoTime();
         long total = ids.stream().mapToLong(id -> Reproduction.points(id, s)).sum();
         AtomicLong done = new AtomicLong();
         List<FigureResult> results = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (OutputDirectory dir = OutputDirectory.open(run.out())) {
-            try (ConsoleProgress progress = ConsoleProgress.open("reproduce", run.quiet)) {
+        try (OutputDirectory dir = OutputDirectory.open(out)) {
+            try (ConsoleProgress progress = ConsoleProgress.open("reproduce", quiet)) {
                 for (String id : ids) {
                     long before = done.get();
                     results.add(Reproduction.run(id, s, seed, threads, (d, t) -> {
@@ -96,14 +103,13 @@ final class ReproduceCommand implements Callable<Integer> {
             HtmlReport.write(results, pngs, header, dir.file("report.html"));
             dir.commit();
         }
-        var out = spec.commandLine().getOut();
         for (FigureResult f : results) {
-            out.printf(Locale.ROOT, "%-10s %-15s %s%n", f.id(), f.reproduced() ? "reproduced" : "not-reproduced",
+            stdout.printf(Locale.ROOT, "%-13s %-15s %s%n", f.id(), f.reproduced() ? "reproduced" : "not-reproduced",
                     f.verdictDetail());
         }
-        out.println("report: " + run.out().resolve("report.html").toAbsolutePath());
-        out.flush();
-        return 0;
+        stdout.println("report: " + out.resolve("report.html").toAbsolutePath());
+        stdout.flush();
+        return results;
     }
 
     private static ObjectNode figureJson(ObjectMapper json, FigureResult f) {

@@ -40,6 +40,20 @@ class ReproduceCommandTest {
         assertTrue(r.out().contains("report:"));
     }
 
+    /** Sweeps are deterministic per seed at any thread count. */
+    @Test
+    void figuresDoNotDependOnThreadCount() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode[] s = new JsonNode[2];
+        for (int t = 1; t <= 2; t++) {
+            Path out = tmp.resolve("t" + t);
+            assertEquals(0, CliTest.run("reproduce", "--scale", "smoke", "--figure", "gain,learnability,learning-time",
+                    "--threads", String.valueOf(t), "--out", out.toString(), "-q").code());
+            s[t - 1] = m.readTree(out.resolve("summary.json").toFile()).get("figures");
+        }
+        assertEquals(s[0], s[1]);
+    }
+
     @Test
     void badFigureOrScaleIsOneLineExit2() {
         CliTest.Run a = CliTest.run("reproduce", "--figure", "nope", "--out", tmp.resolve("x").toString());
