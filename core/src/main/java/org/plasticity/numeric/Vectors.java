@@ -49,14 +49,4 @@ public final class Vectors {
         }
         return d;
     }
-
-    /** @return true when every entry is finite. */
-    public static boolean allFinite(double[] x) {
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }
