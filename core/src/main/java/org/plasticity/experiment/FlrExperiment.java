@@ -61,16 +61,15 @@ public final class FlrExperiment {
 
     private static FlrResult run(FlrConfig cfg, int threads, ProgressListener progress, ExecutorService pool,
                                  long start) {
-        long seed = cfg.seed();
-        RateNetwork network = RateNetwork.build(cfg.network(), Seeds.derive(seed, 0));
+        RateNetwork network = network(cfg);
         int n = network.n();
         int groups = Sampling.groups(cfg.simulation().trials()).length;
         long total = groups + cfg.task().count();
         AtomicLong done = new AtomicLong();
         Runnable tick = () -> progress.progress(done.incrementAndGet(), total);
 
-        Moments spontaneous = Sampling.moments(network, cfg.simulation(), null, Seeds.derive(seed, 1),
-                jobs -> invokeAll(pool, jobs.stream().map(j -> (Runnable) () -> {
+        Moments spontaneous = spontaneous(cfg, network, jobs -> invokeAll(pool, jobs.stream()
+                .map(j -> (Runnable) () -> {
                     j.run();
                     tick.run();
                 }).toList()));
@@ -85,9 +84,7 @@ public final class FlrExperiment {
         var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
                 covEig.max(), topErr, couplingTop, meanAct / n, spontaneous.samples());
 
-        Memories alignTo = cfg.task().alignment() == TaskConfig.Alignment.RANDOM
-                ? Memories.random(n, 0, Seeds.stream(seed, 6)) : network.memories();
-        List<List<IoMappingTask>> tasks = tasks(cfg.task(), alignTo, Seeds.derive(seed, 2));
+        List<List<IoMappingTask>> tasks = tasks(cfg, network);
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<Future<TaskResult>> futures = new ArrayList<>();
         for (List<IoMappingTask> task : tasks) {
@@ -123,6 +120,24 @@ public final class FlrExperiment {
         double wall = (System.nanoTime() - start) / 1e9;
         return new FlrResult(Version.get(), Blas.backend(), cfg, threads, wall, spont, results,
                 Agreement.of(p1, measured), Agreement.of(p2, measured), Agreement.of(p2v, measured), lt);
+    }
+
+    /** @return the experiment's network: its memories and random part drawn from the config's seed. */
+    public static RateNetwork network(FlrConfig cfg) {
+        return RateNetwork.build(cfg.network(), Seeds.derive(cfg.seed(), 0));
+    }
+
+    /** @return the moments of the experiment's spontaneous activity (no input, no learning). */
+    public static Moments spontaneous(FlrConfig cfg, RateNetwork network, Sampling.GroupRunner runner) {
+        return Sampling.moments(network, cfg.simulation(), null, Seeds.derive(cfg.seed(), 1), runner);
+    }
+
+    /** @return the experiment's tasks for {@code network}, drawn from the config's seed. */
+    public static List<List<IoMappingTask>> tasks(FlrConfig cfg, RateNetwork network) {
+        long seed = cfg.seed();
+        Memories alignTo = cfg.task().alignment() == TaskConfig.Alignment.RANDOM
+                ? Memories.random(network.n(), 0, Seeds.stream(seed, 6)) : network.memories();
+        return tasks(cfg.task(), alignTo, Seeds.derive(seed, 2));
     }
 
     /**
@@ -208,7 +223,8 @@ public final class FlrExperiment {
                 new FlrPrediction(flr1, flr2, flr2v), measured, time);
     }
 
-    private static void invokeAll(ExecutorService pool, List<Runnable> jobs) {
+    /** Runs {@code jobs} on {@code pool} and waits for all of them; a job's exception is rethrown. */
+    public static void invokeAll(ExecutorService pool, List<Runnable> jobs) {
         List<Future<?>> fs = new ArrayList<>();
         for (Runnable j : jobs) {
             fs.add(pool.submit(j));

@@ -19,7 +19,6 @@ import org.plasticity.numeric.Seeds;
 import org.plasticity.rule.LearningRule;
 import org.plasticity.rule.LearningRules;
 import org.plasticity.stats.Moments;
-import org.plasticity.stats.Sampling;
 import org.plasticity.task.IoMappingTask;
 import org.plasticity.task.TaskFactory;
 
@@ -34,23 +33,11 @@ final class LearnabilityFigure {
     static FigureResult run(FlrConfig base, int candidates, int verify, int threads, ProgressListener progress)
             throws Exception {
         long seed = base.seed();
-        RateNetwork network = RateNetwork.build(base.network(), Seeds.derive(seed, 0));
+        RateNetwork network = FlrExperiment.network(base);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
-            Moments spontaneous = Sampling.moments(network, base.simulation(), null, Seeds.derive(seed, 1),
-                    jobs -> {
-                        List<Future<?>> fs = new ArrayList<>();
-                        for (Runnable j : jobs) {
-                            fs.add(pool.submit(j));
-                        }
-                        for (Future<?> f : fs) {
-                            try {
-                                f.get();
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }
-                    });
+            Moments spontaneous = FlrExperiment.spontaneous(base, network,
+                    jobs -> FlrExperiment.invokeAll(pool, jobs));
             List<IoMappingTask> pool0 = TaskFactory.gradedIoMapping(network.memories(), candidates,
                     base.task().gamma(), Seeds.derive(seed, 8));
             double[] c = spontaneous.covariance();

@@ -21,7 +21,6 @@ import org.plasticity.model.RateNetwork;
 import org.plasticity.numeric.Seeds;
 import org.plasticity.rule.LearningRules;
 import org.plasticity.task.IoMappingTask;
-import org.plasticity.task.TaskFactory;
 
 /**
  * Learning time to completion against the prediction (claim A7 of the notes): measured {@code T_L} per task against
@@ -40,9 +39,8 @@ final class LearningTimeFigure {
         progress.progress(1, 2);
         // The same network and tasks as the experiment (same seeds), to integrate FLR1 along each trajectory.
         long seed = base.seed();
-        RateNetwork network = RateNetwork.build(base.network(), Seeds.derive(seed, 0));
-        List<IoMappingTask> tasks = TaskFactory.graded(base.task().type(), network.memories(), base.task().count(),
-                base.task().gamma(), Seeds.derive(seed, 2));
+        RateNetwork network = FlrExperiment.network(base);
+        List<IoMappingTask> tasks = FlrExperiment.tasks(base, network).stream().map(t -> t.get(0)).toList();
         SimulationConfig sim = base.simulation();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         List<Future<Double>> futures = new ArrayList<>();
