@@ -21,7 +21,7 @@ import org.plasticity.numeric.Vectors;
  */
 public final class Simulator {
     /** Spread of the initial state around zero; burn-in removes its trace. */
-    static final double INITIAL_SPREAD = 0.1;
+    public static final double INITIAL_SPREAD = 0.1;
 
     private final RateNetwork network;
     private final SimulationConfig sim;

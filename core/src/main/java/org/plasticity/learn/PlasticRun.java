@@ -1,6 +1,7 @@
 package org.plasticity.learn;
 
 import java.util.SplittableRandom;
+import org.plasticity.dynamics.Simulator;
 import org.plasticity.model.RateNetwork;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.EulerKernels;
@@ -63,7 +64,7 @@ public final class PlasticRun {
             double[] j = network.coupling();
             Seeds.gaussians(rng, x, 0, n);
             for (int i = 0; i < n; i++) {
-                x[i] *= 0.1;
+                x[i] *= Simulator.INITIAL_SPREAD;
             }
             for (int step = 0; step < burn + learn; step++) {
                 Blas.gemv(n, n, 1.0, j, 0, x, 0, 0.0, u, 0);
