@@ -37,9 +37,19 @@ public final class Blas {
         BLAS_INSTANCE.dgemm("N", "T", n, m, k, alpha, b, n, a, m, beta, c, n);
     }
 
+    /** Float twin of {@link #gemmTN(int, int, int, double, double[], double[], double, double[])}. */
+    public static void gemmTN(int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
+        BLAS_INSTANCE.sgemm("N", "T", n, m, k, alpha, b, n, a, m, beta, c, n);
+    }
+
     /** {@code C = alpha A B + beta C}, row-major: A is {@code m x k}, B is {@code k x n}, C is {@code m x n}. */
     public static void gemm(int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
         BLAS_INSTANCE.dgemm("N", "N", n, m, k, alpha, b, n, a, k, beta, c, n);
+    }
+
+    /** Float twin of {@link #gemm(int, int, int, double, double[], double[], double, double[])}. */
+    public static void gemm(int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
+        BLAS_INSTANCE.sgemm("N", "N", n, m, k, alpha, b, n, a, k, beta, c, n);
     }
 
     /** {@code y = alpha A x + beta y}, row-major A of {@code m x n}, read from {@code a[aOff..]}. */
