@@ -19,18 +19,20 @@ import org.plasticity.numeric.Blas;
  * <pre>
  *   forward phase:  e_L^f = e_L,                         &alpha;_l^f = &sigma;(e_L^f Y_l^T)
  *   target phase:   e_L^t = e_L^f + nudge (y - e_L^f),   &alpha;_l^t = &sigma;(e_L^t Y_l^T)
- *   output:  delta_L = -(e_L^t - e_L^f) . &sigma;'(a_L) / batch
+ *   output:  delta_L = -(e_L^t - e_L^f) . &sigma;'(a_L) / batch     (softmax output: without &sigma;')
  *   hidden:  delta_l = -(&alpha;_l^t - &alpha;_l^f) . &sigma;'(a_l) / batch,     G_l = delta_l^T e_{l-1}
  * </pre>
  * These are the paper's error terms E^1 and E^0 of its weight updates (Methods), with the P factors folded into the
  * learning rate; the plateau potentials &alpha; are the apical averages of each phase. Because g_A = 0 the target
- * phase leaves the hidden somatic rates unchanged, so only the plateaus differ. For sigmoid + MSE the output direction
- * is nudge times backprop's; a hidden layer receives, to first order in the teacher,
+ * phase leaves the hidden somatic rates unchanged, so only the plateaus differ. For sigmoid + MSE (and softmax +
+ * cross-entropy) the output direction is nudge times backprop's; a hidden layer receives, to first order in the teacher,
  * -nudge &sigma;'(A^f) . ((y - e_L) Y_l^T) . &sigma;'(a_l) / batch: direct feedback of the output error (without the
  * output's &sigma;'), gated by the plateau's slope.
  *
- * <p>Needs sigmoid hidden and output units (rates in (0, 1), and the nudged output is a rate) and the MSE loss (the
- * output update is the nudge toward the target, i.e. the squared-error gradient).
+ * <p>Needs sigmoid hidden units (rates in (0, 1)) and either a sigmoid output with MSE (the output update is the nudge
+ * toward the target, i.e. the squared-error gradient) or a softmax output with cross-entropy, where the same nudge
+ * e_L^t - e_L^f = nudge (y - e_L) is nudge times the cross-entropy gradient (an extension for comparing rules on one
+ * network; the paper's output units are sigmoid).
  *
  * <p>{@link #feedback} returns {@code null} for every layer: Y_l is {@code n_l x n_L}, not shaped like a forward
  * matrix, so the W-versus-feedback angle does not apply.
@@ -52,12 +54,11 @@ public final class SegregatedDendrites implements CreditRule {
             throw new IllegalArgumentException("segregated dendrites need sigmoid hidden units, got "
                     + net.activation(1).id());
         }
-        if (net.activation(top) != Activation.SIGMOID) {
-            throw new IllegalArgumentException("segregated dendrites need a sigmoid output, got "
-                    + net.activation(top).id());
-        }
-        if (loss != Loss.MSE) {
-            throw new IllegalArgumentException("segregated dendrites need the mse loss, got " + loss.id());
+        boolean sigmoidMse = net.activation(top) == Activation.SIGMOID && loss == Loss.MSE;
+        boolean softmaxCe = net.activation(top) == Activation.SOFTMAX && loss == Loss.CROSS_ENTROPY;
+        if (!sigmoidMse && !softmaxCe) {
+            throw new IllegalArgumentException("segregated dendrites need a sigmoid output with mse or a softmax "
+                    + "output with cross-entropy, got " + net.activation(top).id() + " with " + loss.id());
         }
         this.capacity = capacity;
         this.nudge = params.nudge();
@@ -100,7 +101,9 @@ public final class SegregatedDendrites implements CreditRule {
             de[i] = (float) (nudge * ((double) target[i] - eTop[i]));
             delta[i] = de[i] * scale;
         }
-        net.activation(top).multiplyByDerivative(delta, act.a[top], eTop, batch * k);
+        if (net.activation(top) != Activation.SOFTMAX) { // softmax + cross-entropy: the nudge is the gradient
+            net.activation(top).multiplyByDerivative(delta, act.a[top], eTop, batch * k);
+        }
         out.fromDelta(top, delta, act.e[top - 1], batch);
 
         for (int l = top - 1; l >= 1; l--) {

@@ -42,6 +42,16 @@ public final class Trainer {
                 Seeds.stream(config.seed(), STREAM_WEIGHTS));
     }
 
+    /**
+     * Builds the network and the rule for {@code train} without training, so that a rule that does not fit the
+     * network (burstprop without sigmoid units, say) fails before any work starts.
+     */
+    public void validate(String ruleName, Dataset train) {
+        FeedForwardNet net = network(train);
+        CreditRules.create(ruleName, net, config.batchSize(), config.loss(), config.init(), config.params(),
+                Seeds.stream(config.seed(), STREAM_RULE));
+    }
+
     /** Trains a fresh network with rule {@code ruleName} on {@code train}, measuring on {@code test}. */
     public TrainResult train(String ruleName, Dataset train, Dataset test) {
         if (test.features() != train.features() || test.classes() != train.classes()) {

@@ -30,15 +30,24 @@ class SegregatedDendritesTest {
 
     @Test
     void outputDirectionIsNudgeTimesBackprop() {
-        FeedForwardNet net = BurstpropTest.net(SIZES, 1.0, 1);
+        outputDirectionIsNudgeTimesBackprop(BurstpropTest.net(SIZES, 1.0, 1), Loss.MSE);
+    }
+
+    @Test
+    void softmaxOutputDirectionIsNudgeTimesTheCrossEntropyGradient() {
+        outputDirectionIsNudgeTimesBackprop(new FeedForwardNet(SIZES, Activation.SIGMOID, Activation.SOFTMAX,
+                Init.XAVIER_NORMAL, 1.0, new SplittableRandom(1)), Loss.CROSS_ENTROPY);
+    }
+
+    private static void outputDirectionIsNudgeTimesBackprop(FeedForwardNet net, Loss loss) {
         float[][] d = BurstpropTest.data(SIZES, BATCH, 2);
         Activity act = net.newActivity(BATCH);
         net.forward(d[0], 0, BATCH, act);
         Gradients bp = new Gradients(SIZES);
-        new Backprop(SIZES, BATCH, Loss.MSE).assign(net, act, d[1], bp, null);
+        new Backprop(SIZES, BATCH, loss).assign(net, act, d[1], bp, null);
         double nudge = 0.3;
         Gradients sd = new Gradients(SIZES);
-        new SegregatedDendrites(net, BATCH, Loss.MSE, params(nudge), new SplittableRandom(3))
+        new SegregatedDendrites(net, BATCH, loss, params(nudge), new SplittableRandom(3))
                 .assign(net, act, d[1], sd, null);
         int top = SIZES.length - 1;
         double[] got = BurstpropTest.flat(sd, top, 1);
@@ -143,7 +152,7 @@ class SegregatedDendritesTest {
         FeedForwardNet softmaxOut = new FeedForwardNet(SIZES, Activation.SIGMOID, Activation.SOFTMAX,
                 Init.XAVIER_NORMAL, 1.0, new SplittableRandom(1));
         e = assertThrows(IllegalArgumentException.class, () -> new SegregatedDendrites(
-                softmaxOut, BATCH, Loss.CROSS_ENTROPY, RuleParams.defaults(), new SplittableRandom(2)));
-        assertTrue(e.getMessage().contains("softmax"), e.getMessage());
+                softmaxOut, BATCH, Loss.MSE, RuleParams.defaults(), new SplittableRandom(2)));
+        assertTrue(e.getMessage().contains("softmax with mse"), e.getMessage());
     }
 }
