@@ -19,13 +19,15 @@ public final class Recipes {
 
     /** @return the settings for {@code rule} on XOR (2-h-2, full batch of the 4 patterns). */
     public static TrainConfig xor(String rule, long seed) {
-        double lr = switch (CreditRules.canonical(rule)) {
+        String id = CreditRules.canonical(rule);
+        double lr = switch (id) {
             case "burstprop" -> 4.0;
-            case "np" -> 0.5;
+            case "np" -> 0.1;
             default -> 1.0;
         };
+        int epochs = id.equals("np") ? 5000 : 2000; // node perturbation's noisy steps need more of them
         return new TrainConfig(seed, new int[] {8}, Activation.SIGMOID, Activation.SIGMOID, Loss.MSE,
-                Init.XAVIER_NORMAL, 1.0, 2000, 4, lr, lr, 0.9, 0.0, false, 0, 0, 4, RuleParams.defaults());
+                Init.XAVIER_NORMAL, 1.0, epochs, 4, lr, lr, 0.9, 0.0, false, 0, 0, 4, RuleParams.defaults());
     }
 
     /** @return the settings for {@code rule} on 28x28 or 32x32 images (one hidden layer of {@code hidden}). */
