@@ -17,9 +17,13 @@ import org.plasticity.numeric.Blas;
  *
  * <p>Output layer L, with g = batch &middot; dL/da_L the per-example output gradient:
  * <pre>
- *   p_L = p&#772;,   p_L^t = clip(p&#772; (1 - g / e_L), 0, 1),   b_L = p_L . e_L,   b_L^t = p_L^t . e_L
+ *   p_L = p&#772;,   p_L^t = p&#772; (1 - g / e_L),   b_L = p_L . e_L,   b_L^t = p_L^t . e_L
  * </pre>
- * For a sigmoid output and MSE, 1 - g/e = 1 + (1 - e)(y - e): the paper's p&#772;(1 + h(e)(y - e)).
+ * For a sigmoid output and MSE, 1 - g/e = 1 + (1 - e)(y - e): the paper's p&#772;(1 + h(e)(y - e)), within
+ * [0, 2p&#772;]. For a softmax output with cross-entropy, p_L^t = p&#772; y/e can exceed 1; it is not clipped, which is
+ * the small-teacher limit (&kappa; &rarr; 0) of the paper's ImageNet variant, where the teacher is scaled by &kappa; to
+ * keep p below 1 and the resulting update by 1/&kappa;. Clipping instead would turn the output update away from the
+ * gradient (measured: 51 degrees at initialisation on Fashion-MNIST).
  *
  * <p>Hidden layer l = L-1..1, apical input through a feedback matrix Y_{l+1} shaped like W_{l+1}, h(e) = 1 - e:
  * <pre>
@@ -31,7 +35,7 @@ import org.plasticity.numeric.Blas;
  * </pre>
  * Directions, every layer: delta_l = -(b_l^t - b_l) / batch, G_l = delta_l^T e_{l-1} (the reference code's
  * {@code -(b_t - b)}, with the batch mean of this package). At the output this is p&#772; times backprop's gradient
- * (sigmoid + MSE, no clipping); one layer down, with Y = W and u near 0, it is about p&#772; &sigma;'(0) = p&#772;/4
+ * exactly; one layer down, with Y = W and u near 0, it is about p&#772; &sigma;'(0) = p&#772;/4
  * times backprop's, and each further layer contributes another factor of about 1/4.
  *
  * <p>{@link #afterStep}: the recurrent inhibition Z_l (n_l x n_l, U(-0.01, 0.01) at construction) descends
@@ -147,11 +151,9 @@ public final class Burstprop implements CreditRule {
         // g: the batch-mean gradient, scaled back to per example below
         loss.outputGradient(net.activation(top), act.a[top], e, target, delta, batch, k);
         for (int i = 0; i < n; i++) {
-            double g = (double) delta[i] * batch;
-            double pt = e[i] > 0f ? pBar * (1 - g / e[i]) : pBar; // e = 0: b^t = b = 0 whatever p^t is
-            pt = Math.min(1.0, Math.max(0.0, pt));
+            // b^t - b = (p^t - p-bar) e = -p-bar g, with g the per-example gradient
             bTop[i] = (float) (pBar * e[i]);
-            dbTop[i] = (float) ((pt - pBar) * e[i]);
+            dbTop[i] = (float) (-pBar * batch * (double) delta[i]);
         }
         setDirection(top, batch, k, act, out);
 

@@ -33,9 +33,9 @@ public final class Recipes {
     /** @return the settings for {@code rule} on 28x28 or 32x32 images (one hidden layer of {@code hidden}). */
     public static TrainConfig images(String rule, long seed, int hidden) {
         double[] rates = switch (CreditRules.canonical(rule)) {
-            case "burstprop" -> new double[] {1.0, 0.25};
-            case "np" -> new double[] {0.005, 0.005};
-            case "segdend" -> new double[] {0.2, 0.05};
+            case "burstprop" -> new double[] {0.1, 0.25};
+            case "np" -> new double[] {0.001, 0.001};
+            case "segdend" -> new double[] {0.05, 0.05};
             default -> new double[] {0.05, 0.05};
         };
         return new TrainConfig(seed, new int[] {hidden}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
