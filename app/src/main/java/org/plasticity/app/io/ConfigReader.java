@@ -50,6 +50,11 @@ public final class ConfigReader {
         } catch (JsonProcessingException e) {
             throw new ConfigException(source, "not valid YAML/JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
+        return parse(root, source);
+    }
+
+    /** Validates an already parsed config tree (a sweep point's base config with its overrides applied). */
+    public static FlrConfig parse(JsonNode root, String source) {
         if (root == null || !root.isObject()) {
             throw new ConfigException(source, "must be a mapping of keys to values");
         }

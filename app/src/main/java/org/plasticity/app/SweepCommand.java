@@ -1,0 +1,95 @@
+package org.plasticity.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.plasticity.app.progress.ConsoleProgress;
+import org.plasticity.app.report.SweepMap;
+import org.plasticity.app.sweep.LocalSweep;
+import org.plasticity.app.sweep.SweepResults;
+import org.plasticity.app.sweep.SweepSpec;
+import org.plasticity.app.sweep.SweepSpecReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code plasticity sweep}: a grid or list of points over any config field, on all local cores, resumable. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an experiment at every point of a sweep spec, on all local cores.",
+            "Writes sweep.json and points.csv first, journal.jsonl as points finish, then results.csv, summary.json",
+            "and a heat map (pairs of fields) or line plot (one field) per main metric. --resume continues a sweep",
+            "that was interrupted, skipping finished points."})
+final class SweepCommand implements Callable<Integer> {
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Sweep spec, YAML or JSON.")
+    Path spec;
+
+    @Option(names = "--resume", description = "Continue the sweep in --out, skipping the points already done.")
+    boolean resume;
+
+    @CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec cli;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec s = SweepSpecReader.read(spec);
+        Path out = run.out();
+        LocalSweep.Outcome o;
+        try (ConsoleProgress bar = ConsoleProgress.open("sweep " + spec.getFileName(), run.quiet)) {
+            o = new LocalSweep(s, out).run(run.threads(), resume, bar);
+        }
+        plots(s, o.entries(), out);
+        var w = cli.commandLine().getOut();
+        w.printf("sweep: %d points (%d run now, %d failed) in %.1f s; results in %s%n", s.points().size(),
+                o.ranNow(), o.failed(), o.seconds(), out.resolve(LocalSweep.RESULTS));
+        return o.failed() > 0 ? ErrorHandler.FAILED : 0;
+    }
+
+    /** Heat maps of the main metrics over each pair of numeric fields, or lines when one field is swept. */
+    static void plots(SweepSpec s, Map<String, SweepResults.Entry> entries, Path out) throws IOException {
+        List<String> numeric = new ArrayList<>();
+        for (String f : s.fields()) {
+            if (SweepResults.numericValues(s, f).stream().anyMatch(v -> v != null) && !f.equals("seed")) {
+                numeric.add(f);
+            }
+        }
+        List<String> metrics = s.pointExperiment().metrics().subList(0, Math.min(3, s.pointExperiment().metrics()
+                .size()));
+        for (String m : metrics) {
+            for (int i = 0; i < numeric.size(); i++) {
+                List<Double> xs = SweepResults.numericValues(s, numeric.get(i));
+                if (numeric.size() == 1) {
+                    SweepMap.line(cells(s, entries, m, xs, xs), numeric.get(i), m,
+                            out.resolve(m + "-vs-" + safe(numeric.get(i)) + ".png"));
+                }
+                for (int j = i + 1; j < numeric.size(); j++) {
+                    List<Double> ys = SweepResults.numericValues(s, numeric.get(j));
+                    SweepMap.heatmap(cells(s, entries, m, xs, ys), numeric.get(i), numeric.get(j), m,
+                            out.resolve(m + "-" + safe(numeric.get(i)) + "-" + safe(numeric.get(j)) + ".png"));
+                }
+            }
+        }
+    }
+
+    private static List<SweepMap.Cell> cells(SweepSpec s, Map<String, SweepResults.Entry> entries, String metric,
+                                             List<Double> xs, List<Double> ys) {
+        List<SweepMap.Cell> cells = new ArrayList<>();
+        for (var p : s.points()) {
+            SweepResults.Entry e = entries.get(p.id());
+            if (e != null) {
+                Double v = e.metrics().get(metric);
+                cells.add(new SweepMap.Cell(xs.get(p.index()), ys.get(p.index()), v == null ? Double.NaN : v));
+            }
+        }
+        return cells;
+    }
+
+    private static String safe(String field) {
+        return field.replaceAll("[^A-Za-z0-9_.-]", "_");
+    }
+}
