@@ -23,8 +23,8 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Plots of a sweep's metric: a heat map over a pair of numeric fields (cells are the mean over the other fields),
- * or a line over one field. Cells are drawn on the fields' own values, one block per distinct value pair.
+ * Plots of a sweep's metric: a heat map over a pair of numeric fields (cells are the mean over the other fields; the
+ * colour is log10 of the metric when it is positive and spans more than a factor 50), or a line over one field. Cells are drawn on the fields' own values, one block per distinct value pair.
  */
 public final class SweepMap {
     private SweepMap() {}
@@ -63,6 +63,16 @@ public final class SweepMap {
                 hi = Math.max(hi, v);
             }
         }
+        // speeds span orders of magnitude across a gain sweep: colour by log10 then, or the low end is one colour
+        boolean log = lo > 0 && hi / lo > 50;
+        if (log) {
+            for (double[] r : rows) {
+                r[2] = Math.log10(r[2]);
+            }
+            lo = Math.log10(lo);
+            hi = Math.log10(hi);
+        }
+        String label = log ? "log10 " + metric : metric;
         double[][] data = new double[3][rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             for (int k = 0; k < 3; k++) {
@@ -70,7 +80,7 @@ public final class SweepMap {
             }
         }
         DefaultXYZDataset set = new DefaultXYZDataset();
-        set.addSeries(metric, data);
+        set.addSeries(label, data);
         if (hi <= lo) {
             hi = lo + 1e-12;
         }
@@ -88,7 +98,7 @@ public final class SweepMap {
         plot.setBackgroundPaint(Color.WHITE);
         JFreeChart chart = new JFreeChart(metric + " over " + xLabel + " \u00d7 " + yLabel,
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        NumberAxis legendAxis = new NumberAxis(metric);
+        NumberAxis legendAxis = new NumberAxis(label);
         legendAxis.setRange(lo, hi);
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);

@@ -1,0 +1,75 @@
+package org.plasticity.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.app.sweep.LocalSweep;
+import org.plasticity.app.sweep.SweepResults;
+import org.plasticity.app.sweep.SweepSpec;
+import org.plasticity.app.sweep.SweepSpecReader;
+import org.plasticity.experiment.ProgressListener;
+
+/** The Spark runner in local[2] gives the local executor's numbers, point by point. */
+class SweepJobTest {
+    static final String SPEC = """
+            experiment: flr
+            seed: 3
+            base:
+              network: {n: 30, memories: 3, beta: 0.5, sigma: 0.2, dt: 0.05}
+              simulation: {burn_in: 30, duration: 80, trials: 4, sample_every: 5}
+              task: {type: io-mapping, gamma: 0.1, count: 4}
+              rule: hebbian
+              speed: {method: quasi-static}
+              learning: {enabled: false}
+            grid:
+              network.beta: [0.3, 0.5, 0.7]
+              network.memories: [1, 2, 3, 4]
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sparkLocal2EqualsTheLocalExecutorPointByPoint() throws Exception {
+        SweepSpec spec = SweepSpecReader.parse(SPEC, "spec.yaml", tmp);
+        Path local = tmp.resolve("local");
+        LocalSweep.Outcome o = new LocalSweep(spec, local).run(2, false, ProgressListener.NONE);
+
+        Path sparkOut = tmp.resolve("spark");
+        long start = System.nanoTime();
+        try (SparkSession spark = SparkSession.builder().master("local[2]").appName("test")
+                .config("spark.ui.enabled", false).getOrCreate()) {
+            SweepJob.run(spark, spec, 2); // warm-up: the first job pays Spark's start-up
+            System.out.printf("spark local[2]: session start and first job %.2f s%n", (System.nanoTime() - start) / 1e9);
+            long t0 = System.nanoTime();
+            Map<String, SweepResults.Entry> entries = SweepJob.run(spark, spec, 4);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            SweepJob.write(spark, spec, entries, sparkOut.toString(), wall);
+
+            assertEquals(spec.points().size(), entries.size());
+            for (var e : o.entries().values()) {
+                assertEquals(e.metrics(), entries.get(e.id()).metrics(), "point " + e.index());
+            }
+            assertEquals(Files.readString(local.resolve(LocalSweep.RESULTS)),
+                    Files.readString(sparkOut.resolve(LocalSweep.RESULTS)));
+            Row[] rows = (Row[]) spark.read().parquet(sparkOut.resolve("results.parquet").toString())
+                    .orderBy("index").collect();
+            assertEquals(12, rows.length);
+            assertEquals(o.entries().values().stream().filter(e -> e.index() == 5).findFirst().orElseThrow()
+                    .metrics().get("mean_measured_speed"), rows[5].getDouble(rows[5].fieldIndex("mean_measured_speed")));
+
+            double points = entries.values().stream().mapToDouble(SweepResults.Entry::seconds).sum();
+            // Spark's overhead per job on local[2]: wall time beyond the points' own time spread over 2 cores
+            System.out.printf("spark local[2]: %d points, %.3f s wall, %.3f s of point time, overhead %.3f s%n",
+                    entries.size(), wall, points, wall - points / 2);
+            assertTrue(wall > 0);
+        }
+    }
+}
