@@ -18,27 +18,16 @@ import org.plasticity.experiment.ProgressListener;
 
 /** The Spark runner in local[2] gives the local executor's numbers, point by point. */
 class SweepJobTest {
-    static final String SPEC = """
-            experiment: flr
-            seed: 3
-            base:
-              network: {n: 30, memories: 3, beta: 0.5, sigma: 0.2, dt: 0.05}
-              simulation: {burn_in: 30, duration: 80, trials: 4, sample_every: 5}
-              task: {type: io-mapping, gamma: 0.1, count: 4}
-              rule: hebbian
-              speed: {method: quasi-static}
-              learning: {enabled: false}
-            grid:
-              network.beta: [0.3, 0.5, 0.7]
-              network.memories: [1, 2, 3, 4]
-            """;
+    /** The committed 12-point spec, so the test also keeps it working. */
+    static final Path SPEC = Path.of("..", "sweeps", "smoke.yaml");
+
 
     @TempDir
     Path tmp;
 
     @Test
     void sparkLocal2EqualsTheLocalExecutorPointByPoint() throws Exception {
-        SweepSpec spec = SweepSpecReader.parse(SPEC, "spec.yaml", tmp);
+        SweepSpec spec = SweepSpecReader.read(SPEC);
         Path local = tmp.resolve("local");
         LocalSweep.Outcome o = new LocalSweep(spec, local).run(2, false, ProgressListener.NONE);
 
