@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code plasticity compare}: several learning rules on the same data and network, side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train the same network with several learning rules and compare accuracy and alignment.",
-            "Writes summary.json, epochs.csv, results.md, learning-curves.png and alignment.png into --out."})
+            "Writes summary.json, epochs.csv, results.md, report.html, learning-curves.png and alignment.png into --out."})
 final class CompareCommand implements Callable<Integer> {
     @Option(names = "--rules", split = ",", paramLabel = "RULES",
             description = "Comma-separated rules (default: all of bp,fa,dfa,np,burstprop,segdend).")

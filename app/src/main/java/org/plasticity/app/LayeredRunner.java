@@ -14,6 +14,7 @@ import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.app.io.TrainingWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.LearningCurvePlot;
+import org.plasticity.app.report.TrainingReport;
 import org.plasticity.config.ConfigException;
 import org.plasticity.credit.CreditRules;
 import org.plasticity.data.Dataset;
@@ -112,6 +113,8 @@ final class LayeredRunner {
             TrainingWriter.writeTable(opts.data, results, dir.file("results.md"));
             LearningCurvePlot.writeAccuracy(results, opts.data, dir.file("learning-curves.png"));
             LearningCurvePlot.writeAlignment(results, opts.data, dir.file("alignment.png"));
+            TrainingReport.write(command + " " + String.join(", ", rules) + " on " + opts.data, results,
+                    List.of(dir.file("learning-curves.png"), dir.file("alignment.png")), dir.file("report.html"));
             dir.commit();
         }
         out.println(TrainingWriter.table(opts.data, results));

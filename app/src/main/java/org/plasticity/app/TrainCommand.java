@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code plasticity train}: one learning rule on one data set. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a layered network with one learning rule (bp, fa, dfa, np, burstprop, segdend).",
-            "Writes summary.json, epochs.csv, results.md, learning-curves.png and alignment.png into --out."})
+            "Writes summary.json, epochs.csv, results.md, report.html, learning-curves.png and alignment.png into --out."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rule", required = true, paramLabel = "RULE", description = "bp, fa, dfa, np, burstprop, segdend.")
     String rule;

@@ -29,7 +29,8 @@ class LayeredCliTest {
         Run r = CliTest.run("compare", "--rules", "bp,fa,dfa,np,burstprop,segdend", "--data", "xor", "--out",
                 out.toString(), "-q");
         assertEquals(0, r.code(), r.err());
-        for (String f : List.of("summary.json", "epochs.csv", "results.md", "learning-curves.png", "alignment.png")) {
+        for (String f : List.of("summary.json", "epochs.csv", "results.md", "learning-curves.png", "alignment.png",
+                "report.html")) {
             assertTrue(Files.size(out.resolve(f)) > 100, f);
         }
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

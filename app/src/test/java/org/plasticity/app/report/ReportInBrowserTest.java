@@ -79,6 +79,18 @@ class ReportInBrowserTest {
         assertTrue(Files.size(shot) > 20_000, "screenshot saved");
     }
 
+    @Test
+    void trainingReportRendersToo() throws Exception {
+        Path out = tmp.resolve("xor");
+        assertEquals(0, Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), "compare", "--rules", "bp,fa,burstprop", "--data",
+                "xor", "--epochs", "200", "--out", out.toString(), "-q"));
+        Page page = render(out.resolve("report.html"), null);
+        assertTrue(page.dom().contains("data-figures-loaded=\"yes\""), "both plots loaded");
+        assertTrue(page.dom().contains("<td>burstprop</td>"), "the table lists the rules");
+        assertEquals(List.of(), page.console(), "no console messages");
+    }
+
     /** The checks fail on a page with a broken image and a script error. */
     @Test
     void aBrokenPageFailsTheChecks() throws Exception {
