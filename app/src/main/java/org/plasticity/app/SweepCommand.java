@@ -50,12 +50,21 @@ final class SweepCommand implements Callable<Integer> {
         return o.failed() > 0 ? ErrorHandler.FAILED : 0;
     }
 
-    /** Heat maps of the main metrics over each pair of numeric fields, or lines when one field is swept. */
+    /**
+     * Heat maps of the main metrics over each pair of numeric fields; with one numeric field, a line plot, one line
+     * per value of a categorical field (such as the rule) when there is one.
+     */
     static void plots(SweepSpec s, Map<String, SweepResults.Entry> entries, Path out) throws IOException {
         List<String> numeric = new ArrayList<>();
+        List<String> categorical = new ArrayList<>();
         for (String f : s.fields()) {
-            if (SweepResults.numericValues(s, f).stream().anyMatch(v -> v != null) && !f.equals("seed")) {
+            if (f.equals("seed")) {
+                continue;
+            }
+            if (SweepResults.numericValues(s, f).stream().anyMatch(v -> v != null)) {
                 numeric.add(f);
+            } else {
+                categorical.add(f);
             }
         }
         List<String> metrics = s.pointExperiment().metrics().subList(0, Math.min(3, s.pointExperiment().metrics()
@@ -64,8 +73,19 @@ final class SweepCommand implements Callable<Integer> {
             for (int i = 0; i < numeric.size(); i++) {
                 List<Double> xs = SweepResults.numericValues(s, numeric.get(i));
                 if (numeric.size() == 1) {
-                    SweepMap.line(cells(s, entries, m, xs, xs), numeric.get(i), m,
-                            out.resolve(m + "-vs-" + safe(numeric.get(i)) + ".png"));
+                    Map<String, List<SweepMap.Cell>> groups = new java.util.TreeMap<>();
+                    for (var p : s.points()) {
+                        String group = categorical.isEmpty() ? m : categorical.stream()
+                                .map(c -> SweepResults.unquoted(p.values().get(c))).reduce((a, b) -> a + " " + b)
+                                .orElse(m);
+                        SweepResults.Entry e = entries.get(p.id());
+                        if (e != null) {
+                            Double v = e.metrics().get(m);
+                            groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new SweepMap.Cell(
+                                    xs.get(p.index()), null, v == null ? Double.NaN : v));
+                        }
+                    }
+                    SweepMap.lines(groups, numeric.get(i), m, out.resolve(m + "-vs-" + safe(numeric.get(i)) + ".png"));
                 }
                 for (int j = i + 1; j < numeric.size(); j++) {
                     List<Double> ys = SweepResults.numericValues(s, numeric.get(j));

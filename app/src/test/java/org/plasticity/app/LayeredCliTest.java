@@ -49,6 +49,19 @@ class LayeredCliTest {
     }
 
     @Test
+    void aSweepOverRulesAndLearningRates() throws IOException {
+        Path out = tmp.resolve("sweep");
+        Run r = CliTest.run("sweep", "--spec", Path.of("..", "sweeps", "rules-lr.yaml").toString(), "--out",
+                out.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(21, rows.size());
+        assertTrue(rows.get(0).startsWith("index,id,seed,rule,lr,final_train_accuracy,final_test_accuracy"));
+        assertTrue(rows.stream().anyMatch(l -> l.contains(",burstprop,3.0,1.0,1.0,")), "burstprop at lr 3 solves it");
+        assertTrue(Files.size(out.resolve("final_test_accuracy-vs-lr.png")) > 5000, "one line per rule");
+    }
+
+    @Test
     void resultsDoNotDependOnTheThreadCount() throws IOException {
         ObjectNode[] s = new ObjectNode[2];
         for (int t = 1; t <= 2; t++) {

@@ -109,20 +109,32 @@ public final class SweepMap {
     }
 
     public static void line(List<Cell> cells, String xLabel, String metric, Path file) throws IOException {
-        TreeMap<Double, double[]> means = new TreeMap<>();
-        for (Cell c : cells) {
-            if (c.x() != null && Double.isFinite(c.value())) {
-                double[] acc = means.computeIfAbsent(c.x(), k -> new double[2]);
-                acc[0] += c.value();
-                acc[1]++;
-            }
-        }
-        XYSeries s = new XYSeries(metric);
-        means.forEach((k, v) -> s.add((double) k, v[0] / v[1]));
+        lines(Map.of(metric, cells), xLabel, metric, file);
+    }
+
+    /** One line per group (e.g. per rule when a categorical field is swept beside a numeric one). */
+    public static void lines(Map<String, List<Cell>> groups, String xLabel, String metric, Path file)
+            throws IOException {
+        XYSeriesCollection set = new XYSeriesCollection();
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
-        r.setSeriesPaint(0, Charts.COLORS[0]);
-        r.setSeriesStroke(0, new BasicStroke(2f));
-        XYPlot plot = new XYPlot(new XYSeriesCollection(s), new NumberAxis(xLabel), new NumberAxis(metric), r);
+        int k = 0;
+        for (Map.Entry<String, List<Cell>> g : new TreeMap<>(groups).entrySet()) {
+            TreeMap<Double, double[]> means = new TreeMap<>();
+            for (Cell c : g.getValue()) {
+                if (c.x() != null && Double.isFinite(c.value())) {
+                    double[] acc = means.computeIfAbsent(c.x(), key -> new double[2]);
+                    acc[0] += c.value();
+                    acc[1]++;
+                }
+            }
+            XYSeries s = new XYSeries(g.getKey());
+            means.forEach((x, v) -> s.add((double) x, v[0] / v[1]));
+            set.addSeries(s);
+            r.setSeriesPaint(k, Charts.COLORS[k % Charts.COLORS.length]);
+            r.setSeriesStroke(k, new BasicStroke(2f));
+            k++;
+        }
+        XYPlot plot = new XYPlot(set, new NumberAxis(xLabel), new NumberAxis(metric), r);
         Charts.savePng(plot, metric + " over " + xLabel, 16, file, 800, 520);
     }
 

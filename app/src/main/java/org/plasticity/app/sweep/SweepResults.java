@@ -140,6 +140,11 @@ public final class SweepResults {
         }
     }
 
+    /** @return a point's value as plain text (strings without their JSON quotes); "" for a missing value. */
+    public static String unquoted(String json) {
+        return json == null ? "" : unquote(json);
+    }
+
     static String unquote(String json) {
         JsonNode n = FlrPoints.parse(json);
         return n.isTextual() ? n.asText() : n.toString();
