@@ -1,22 +1,22 @@
 package org.plasticity.numeric;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
- * Fused Euler–Maruyama update of one row of rate units, vectorised with {@code jdk.incubator.vector}.
+ * Fused Euler–Maruyama update of one row of rate units.
  *
  * <pre>
  *   x_i &lt;- x_i + dt ( phi(beta (u_i + h_i)) - x_i ) + s z_i,     phi = tanh or identity
  * </pre>
  * where {@code u} is the recurrent field {@code (J x)_i}, {@code h} the external field {@code gamma eta_i},
- * {@code z} standard normal noise and {@code s = sigma sqrt(dt)}. {@link ReferenceKernels} is the plain-Java twin
- * that tests compare against. tanh is {@link Tanh}, so vector lanes, scalar tail and interpreter agree bit for bit.
+ * {@code z} standard normal noise and {@code s = sigma sqrt(dt)}; computed per unit as
+ * {@code fma(phi - x, dt, x) + z s} ({@link #update}). With {@code jdk.incubator.vector} (the launcher adds it) the
+ * rows are vectorised ({@link VectorKernels}); without it, the same per-unit arithmetic runs as plain Java, slower but
+ * bit for bit the same, so a run gives the same numbers on any machine, vector width or JVM flags.
+ * {@link ReferenceKernels} is the textbook twin that tests compare against. tanh is {@link Tanh}.
  */
 public final class EulerKernels {
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** Whether the Vector API bodies are in use (false on a JVM started without the incubator module). */
+    public static final boolean VECTORIZED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("plasticity.scalar");
 
     private EulerKernels() {}
 
@@ -26,64 +26,57 @@ public final class EulerKernels {
      */
     public static void step(boolean tanh, int n, double[] x, int xOff, double[] u, int uOff, double[] h,
                             double[] z, int zOff, double beta, double dt, double s) {
-        int i = 0;
-        int upper = D.loopBound(n);
-        DoubleVector zero = DoubleVector.zero(D);
-        for (; i < upper; i += D.length()) {
-            DoubleVector xv = DoubleVector.fromArray(D, x, xOff + i);
-            DoubleVector arg = DoubleVector.fromArray(D, u, uOff + i);
-            if (h != null) {
-                arg = arg.add(DoubleVector.fromArray(D, h, i));
-            }
-            arg = arg.mul(beta);
-            DoubleVector r = tanh ? Tanh.of(arg) : arg;
-            DoubleVector zv = DoubleVector.fromArray(D, z, zOff + i);
-            DoubleVector next = r.sub(xv).fma(zero.add(dt), xv).add(zv.mul(s));
-            next.intoArray(x, xOff + i);
-        }
-        for (; i < n; i++) {
-            double arg = beta * (u[uOff + i] + (h == null ? 0.0 : h[i]));
-            double r = tanh ? Tanh.of(arg) : arg;
-            double xi = x[xOff + i];
-            x[xOff + i] = xi + dt * (r - xi) + s * z[zOff + i];
+        if (VECTORIZED) {
+            VectorKernels.step(tanh, n, x, xOff, u, uOff, h, z, zOff, beta, dt, s);
+        } else {
+            scalarStep(tanh, 0, n, x, xOff, u, uOff, h, z, zOff, beta, dt, s);
         }
     }
 
     /** Float twin of {@link #step(boolean, int, double[], int, double[], int, double[], double[], int, double, double, double)}. */
     public static void step(boolean tanh, int n, float[] x, int xOff, float[] u, int uOff, float[] h,
                             float[] z, int zOff, float beta, float dt, float s) {
-        int i = 0;
-        int upper = F.loopBound(n);
-        FloatVector dtv = FloatVector.broadcast(F, dt);
-        for (; i < upper; i += F.length()) {
-            FloatVector xv = FloatVector.fromArray(F, x, xOff + i);
-            FloatVector arg = FloatVector.fromArray(F, u, uOff + i);
-            if (h != null) {
-                arg = arg.add(FloatVector.fromArray(F, h, i));
-            }
-            arg = arg.mul(beta);
-            FloatVector r = tanh ? Tanh.of(arg) : arg;
-            FloatVector zv = FloatVector.fromArray(F, z, zOff + i);
-            FloatVector next = r.sub(xv).fma(dtv, xv).add(zv.mul(s));
-            next.intoArray(x, xOff + i);
-        }
-        for (; i < n; i++) {
-            float arg = beta * (u[uOff + i] + (h == null ? 0f : h[i]));
-            float r = tanh ? Tanh.of(arg) : arg;
-            float xi = x[xOff + i];
-            x[xOff + i] = xi + dt * (r - xi) + s * z[zOff + i];
+        if (VECTORIZED) {
+            VectorKernels.step(tanh, n, x, xOff, u, uOff, h, z, zOff, beta, dt, s);
+        } else {
+            scalarStep(tanh, 0, n, x, xOff, u, uOff, h, z, zOff, beta, dt, s);
         }
     }
 
     /** {@code out_i = tanh(beta a_i)} for {@code n} entries (the activation alone; used by benchmarks and tests). */
     public static void tanh(int n, double beta, double[] a, double[] out) {
-        int i = 0;
-        int upper = D.loopBound(n);
-        for (; i < upper; i += D.length()) {
-            Tanh.of(DoubleVector.fromArray(D, a, i).mul(beta)).intoArray(out, i);
+        if (VECTORIZED) {
+            VectorKernels.tanh(n, beta, a, out);
+        } else {
+            for (int i = 0; i < n; i++) {
+                out[i] = Tanh.of(a[i] * beta);
+            }
         }
-        for (; i < n; i++) {
-            out[i] = Tanh.of(beta * a[i]);
+    }
+
+    /** The update of one unit: every lane of the vector bodies computes exactly this. */
+    static double update(double xi, double r, double dt, double s, double zi) {
+        return Math.fma(r - xi, dt, xi) + zi * s;
+    }
+
+    static float update(float xi, float r, float dt, float s, float zi) {
+        return Math.fma(r - xi, dt, xi) + zi * s;
+    }
+
+    /** Units {@code from..n-1} one at a time (the whole row without the Vector API, the tail with it). */
+    static void scalarStep(boolean tanh, int from, int n, double[] x, int xOff, double[] u, int uOff, double[] h,
+                           double[] z, int zOff, double beta, double dt, double s) {
+        for (int i = from; i < n; i++) {
+            double arg = (h == null ? u[uOff + i] : u[uOff + i] + h[i]) * beta;
+            x[xOff + i] = update(x[xOff + i], tanh ? Tanh.of(arg) : arg, dt, s, z[zOff + i]);
+        }
+    }
+
+    static void scalarStep(boolean tanh, int from, int n, float[] x, int xOff, float[] u, int uOff, float[] h,
+                           float[] z, int zOff, float beta, float dt, float s) {
+        for (int i = from; i < n; i++) {
+            float arg = (h == null ? u[uOff + i] : u[uOff + i] + h[i]) * beta;
+            x[xOff + i] = update(x[xOff + i], tanh ? Tanh.of(arg) : arg, dt, s, z[zOff + i]);
         }
     }
 }

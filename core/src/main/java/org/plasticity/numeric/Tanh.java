@@ -1,9 +1,5 @@
 package org.plasticity.numeric;
 
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-
 /**
  * A hyperbolic tangent built only from IEEE-exact operations (+, *, /, abs, min), so that the vectorised kernel, its
  * scalar tail and the interpreter all give bit-identical results.
@@ -19,21 +15,21 @@ import jdk.incubator.vector.VectorOperators;
  */
 public final class Tanh {
     // Padé numerator and denominator in s = y^2, exact integers (Lambert's fraction to depth 9).
-    private static final double P0 = 654729075;
-    private static final double P1 = 91891800;
-    private static final double P2 = 2837835;
-    private static final double P3 = 25740;
-    private static final double P4 = 55;
-    private static final double Q1 = 310134825;
-    private static final double Q2 = 18918900;
-    private static final double Q3 = 315315;
-    private static final double Q4 = 1485;
-    private static final double CLAMP = 20;
-    private static final double SCALE = 1.0 / 16;
+    static final double P0 = 654729075;
+    static final double P1 = 91891800;
+    static final double P2 = 2837835;
+    static final double P3 = 25740;
+    static final double P4 = 55;
+    static final double Q1 = 310134825;
+    static final double Q2 = 18918900;
+    static final double Q3 = 315315;
+    static final double Q4 = 1485;
+    static final double CLAMP = 20;
+    static final double SCALE = 1.0 / 16;
 
     private Tanh() {}
 
-    /** Scalar tanh, the exact twin of {@link #of(DoubleVector)}. */
+    /** Scalar tanh, the exact twin of {@link VectorTanh#of(jdk.incubator.vector.DoubleVector)}. */
     public static double of(double x) {
         double y = Math.min(Math.abs(x), CLAMP) * SCALE;
         double s = y * y;
@@ -46,31 +42,18 @@ public final class Tanh {
         return x < 0 ? -u : u;
     }
 
-    /** Lane-wise tanh. */
-    public static DoubleVector of(DoubleVector x) {
-        DoubleVector y = x.abs().min(CLAMP).mul(SCALE);
-        DoubleVector s = y.mul(y);
-        DoubleVector p = s.mul(P4).add(P3).mul(s).add(P2).mul(s).add(P1).mul(s).add(P0);
-        DoubleVector q = s.add(Q4).mul(s).add(Q3).mul(s).add(Q2).mul(s).add(Q1).mul(s).add(P0);
-        DoubleVector u = y.mul(p).div(q);
-        for (int k = 0; k < 4; k++) {
-            u = u.add(u).div(u.mul(u).add(1));
-        }
-        return u.lanewise(VectorOperators.NEG, x.lt(0));
-    }
-
     // Float: the same algorithm with normalised coefficients (the integers are not exact in float).
-    private static final float FP1 = (float) (P1 / P0);
-    private static final float FP2 = (float) (P2 / P0);
-    private static final float FP3 = (float) (P3 / P0);
-    private static final float FP4 = (float) (P4 / P0);
-    private static final float FQ1 = (float) (Q1 / P0);
-    private static final float FQ2 = (float) (Q2 / P0);
-    private static final float FQ3 = (float) (Q3 / P0);
-    private static final float FQ4 = (float) (Q4 / P0);
-    private static final float FQ5 = (float) (1 / P0);
+    static final float FP1 = (float) (P1 / P0);
+    static final float FP2 = (float) (P2 / P0);
+    static final float FP3 = (float) (P3 / P0);
+    static final float FP4 = (float) (P4 / P0);
+    static final float FQ1 = (float) (Q1 / P0);
+    static final float FQ2 = (float) (Q2 / P0);
+    static final float FQ3 = (float) (Q3 / P0);
+    static final float FQ4 = (float) (Q4 / P0);
+    static final float FQ5 = (float) (1 / P0);
 
-    /** Scalar float tanh, the exact twin of {@link #of(FloatVector)}. */
+    /** Scalar float tanh, the exact twin of {@link VectorTanh#of(jdk.incubator.vector.FloatVector)}. */
     public static float of(float x) {
         float y = Math.min(Math.abs(x), (float) CLAMP) * (float) SCALE;
         float s = y * y;
@@ -83,16 +66,4 @@ public final class Tanh {
         return x < 0 ? -u : u;
     }
 
-    /** Lane-wise float tanh. */
-    public static FloatVector of(FloatVector x) {
-        FloatVector y = x.abs().min((float) CLAMP).mul((float) SCALE);
-        FloatVector s = y.mul(y);
-        FloatVector p = s.mul(FP4).add(FP3).mul(s).add(FP2).mul(s).add(FP1).mul(s).add(1f);
-        FloatVector q = s.mul(FQ5).add(FQ4).mul(s).add(FQ3).mul(s).add(FQ2).mul(s).add(FQ1).mul(s).add(1f);
-        FloatVector u = y.mul(p).div(q);
-        for (int k = 0; k < 4; k++) {
-            u = u.add(u).div(u.mul(u).add(1f));
-        }
-        return u.lanewise(VectorOperators.NEG, x.lt(0f));
-    }
 }

@@ -1,6 +1,7 @@
 package org.plasticity.numeric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -142,5 +143,39 @@ class EulerKernelsReferenceTest {
                 assertEquals(Tanh.of(beta * a[i]), out[i], 0.0, "n=" + n + " a=" + a[i]);
             }
         }
+    }
+
+    /**
+     * The vector bodies and the plain-Java path give the same bits for every unit, whatever the vector width: so a
+     * JVM without the incubator module, or a machine with other vector registers, reproduces a run exactly.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void vectorAndScalarPathsAgreeBitForBit(boolean tanh) {
+        for (int n : new int[] {1, 3, 8, 13, 16, 37, 100, 129, 1000}) {
+            SplittableRandom r = new SplittableRandom(77L * n + (tanh ? 1 : 0));
+            double[] x = gaussian(r, n + X_OFF, 1.0);
+            double[] u = gaussian(r, n + U_OFF, 2.0);
+            double[] h = gaussian(r, n, 0.5);
+            double[] z = gaussian(r, n + Z_OFF, 1.0);
+            double[] vec = x.clone();
+            double[] sca = x.clone();
+            VectorKernels.step(tanh, n, vec, X_OFF, u, U_OFF, h, z, Z_OFF, BETA, DT, S);
+            EulerKernels.scalarStep(tanh, 0, n, sca, X_OFF, u, U_OFF, h, z, Z_OFF, BETA, DT, S);
+            float[] xf = Vectors.toFloat(x);
+            float[] vf = xf.clone();
+            float[] sf = xf.clone();
+            float[] uf = Vectors.toFloat(u);
+            float[] hf = Vectors.toFloat(h);
+            float[] zf = Vectors.toFloat(z);
+            VectorKernels.step(tanh, n, vf, X_OFF, uf, U_OFF, hf, zf, Z_OFF, (float) BETA, (float) DT, (float) S);
+            EulerKernels.scalarStep(tanh, 0, n, sf, X_OFF, uf, U_OFF, hf, zf, Z_OFF, (float) BETA, (float) DT,
+                    (float) S);
+            for (int i = 0; i < x.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(sca[i]), Double.doubleToRawLongBits(vec[i]), "n=" + n + " i=" + i);
+                assertEquals(Float.floatToRawIntBits(sf[i]), Float.floatToRawIntBits(vf[i]), "float n=" + n + " i=" + i);
+            }
+        }
+        assertTrue(EulerKernels.VECTORIZED, "the tests run with the incubator module, so the vector path is the default");
     }
 }

@@ -39,7 +39,7 @@ class TanhTest {
         double[] x = samples(FloatVector.SPECIES_PREFERRED.length() * 500);
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i += DoubleVector.SPECIES_PREFERRED.length()) {
-            Tanh.of(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, i)).intoArray(out, i);
+            VectorTanh.of(DoubleVector.fromArray(DoubleVector.SPECIES_PREFERRED, x, i)).intoArray(out, i);
         }
         for (int i = 0; i < x.length; i++) {
             assertEquals(Double.doubleToLongBits(Tanh.of(x[i])), Double.doubleToLongBits(out[i]), "x = " + x[i]);
@@ -50,7 +50,7 @@ class TanhTest {
         }
         float[] of = new float[xf.length];
         for (int i = 0; i < xf.length; i += FloatVector.SPECIES_PREFERRED.length()) {
-            Tanh.of(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, xf, i)).intoArray(of, i);
+            VectorTanh.of(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, xf, i)).intoArray(of, i);
         }
         for (int i = 0; i < xf.length; i++) {
             assertEquals(Float.floatToIntBits(Tanh.of(xf[i])), Float.floatToIntBits(of[i]), "x = " + xf[i]);
