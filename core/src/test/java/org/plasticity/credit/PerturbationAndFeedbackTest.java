@@ -36,14 +36,20 @@ class PerturbationAndFeedbackTest {
         return new float[][] {x, y};
     }
 
+    /** Runs the forward pass of the batch into {@code act} and returns backprop's gradient for it. */
+    private Gradients forwardAndBackprop(FeedForwardNet net, float[][] d, Activity act) {
+        net.forward(d[0], 0, batch, act);
+        Gradients bp = new Gradients(sizes);
+        new Backprop(sizes, batch, Loss.MSE).assign(net, act, d[1], bp, null);
+        return bp;
+    }
+
     @Test
     void nodePerturbationAveragesToTheGradient() {
         FeedForwardNet net = net();
         float[][] d = batchData();
         Activity act = net.newActivity(batch);
-        net.forward(d[0], 0, batch, act);
-        Gradients bp = new Gradients(sizes);
-        new Backprop(sizes, batch, Loss.MSE).assign(net, act, d[1], bp, null);
+        Gradients bp = forwardAndBackprop(net, d, act);
 
         NodePerturbation np = new NodePerturbation(net, batch, Loss.MSE, 1e-3);
         Gradients one = new Gradients(sizes);
@@ -82,9 +88,7 @@ class PerturbationAndFeedbackTest {
         FeedForwardNet net = net();
         float[][] d = batchData();
         Activity act = net.newActivity(batch);
-        net.forward(d[0], 0, batch, act);
-        Gradients bp = new Gradients(sizes);
-        new Backprop(sizes, batch, Loss.MSE).assign(net, act, d[1], bp, null);
+        Gradients bp = forwardAndBackprop(net, d, act);
         FeedbackAlignment fa = new FeedbackAlignment(sizes, batch, Loss.MSE, Init.XAVIER_NORMAL,
                 new SplittableRandom(9));
         Gradients g = new Gradients(sizes);
@@ -104,9 +108,7 @@ class PerturbationAndFeedbackTest {
         FeedForwardNet net = net();
         float[][] d = batchData();
         Activity act = net.newActivity(batch);
-        net.forward(d[0], 0, batch, act);
-        Gradients bp = new Gradients(sizes);
-        new Backprop(sizes, batch, Loss.MSE).assign(net, act, d[1], bp, null);
+        Gradients bp = forwardAndBackprop(net, d, act);
         DirectFeedbackAlignment dfa = new DirectFeedbackAlignment(sizes, batch, Loss.MSE, new SplittableRandom(2));
         Gradients g = new Gradients(sizes);
         dfa.assign(net, act, d[1], g, null);
