@@ -7,6 +7,7 @@ import org.plasticity.network.FeedForwardNet;
 import org.plasticity.network.Gradients;
 import org.plasticity.network.Loss;
 import org.plasticity.numeric.Blas;
+import org.plasticity.numeric.Elementwise;
 
 /**
  * Burst-dependent plasticity, the discrete-time ensemble (rate) form of Payeur, Guerguiev, Zenke, Richards &amp; Naud
@@ -68,6 +69,12 @@ public final class Burstprop implements CreditRule {
     private final float[] v;
     private final float[] dv;
     private final float[] inhibition;
+    /** (u^t - u), u^t, and tanh of half of u, u^t and u^t - u: the sigmoids and their difference. */
+    private final float[] du;
+    private final float[] ut;
+    private final float[] tu;
+    private final float[] tut;
+    private final float[] tdu;
     private final float[] delta;
     private int lastBatch;
 
@@ -128,6 +135,11 @@ public final class Burstprop implements CreditRule {
         v = new float[capacity * widestHidden];
         dv = new float[capacity * widestHidden];
         inhibition = new float[capacity * widestHidden];
+        du = new float[capacity * widestHidden];
+        ut = new float[capacity * widestHidden];
+        tu = new float[capacity * widestHidden];
+        tut = new float[capacity * widestHidden];
+        tdu = new float[capacity * widestHidden];
         delta = new float[capacity * widest];
     }
 
@@ -168,22 +180,28 @@ public final class Burstprop implements CreditRule {
             Blas.gemm(batch, nl, nUp, 1f, db[l + 1], y[l], 0f, dv);
             if (recurrent) {
                 float[] pre = bPre[l];
+                Elementwise.sigmoid(v, pre, m);
                 for (int i = 0; i < m; i++) {
-                    pre[i] = sigmoid(v[i]) * el[i]; // pre-estimate: no h(e), as in the reference backward_pre
+                    pre[i] *= el[i]; // pre-estimate: no h(e), as in the reference backward_pre
                 }
                 Blas.gemmNT(batch, nl, nl, 1f, pre, z[l], 0f, inhibition);
             }
+            for (int i = 0; i < m; i++) {
+                float h = 1f - el[i];
+                ul[i] = v[i] * h - (recurrent ? inhibition[i] : 0f);
+                du[i] = dv[i] * h; // u^t = u + (v^t - v) h: the Z term cancels
+                ut[i] = ul[i] + du[i];
+            }
+            // sigma(x) = (1 + tanh(x/2)) / 2, and sigma(a) - sigma(b) = tanh((a-b)/2) (1 - tanh(a/2) tanh(b/2)) / 2:
+            // the teacher's effect stays accurate in float however small u^t - u is
+            Elementwise.tanhHalf(ul, tu, m);
+            Elementwise.tanhHalf(ut, tut, m);
+            Elementwise.tanhHalf(du, tdu, m);
             float[] bl = b[l];
             float[] dbl = db[l];
             for (int i = 0; i < m; i++) {
-                float h = 1f - el[i];
-                float ui = v[i] * h - (recurrent ? inhibition[i] : 0f);
-                double uti = (double) ui + (double) dv[i] * h; // u^t = u + (v^t - v) h: the Z term cancels
-                double p = sigmoid(ui);
-                double pt = 1.0 / (1.0 + Math.exp(-uti));
-                ul[i] = ui;
-                bl[i] = (float) (p * el[i]);
-                dbl[i] = (float) ((pt - p) * el[i]);
+                bl[i] = (0.5f + 0.5f * tu[i]) * el[i];
+                dbl[i] = 0.5f * tdu[i] * (1f - tu[i] * tut[i]) * el[i];
             }
             setDirection(l, batch, nl, act, out);
         }
@@ -200,9 +218,6 @@ public final class Burstprop implements CreditRule {
         out.fromDelta(l, delta, act.e[l - 1], batch);
     }
 
-    private static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
-    }
 
     @Override
     public void afterStep(FeedForwardNet net, float[][] steps) {

@@ -25,7 +25,7 @@ class FashionMnistBackpropTest {
         Dataset train = IdxFormat.readDirectory(DIR, true, "fashion-mnist/train");
         Dataset test = IdxFormat.readDirectory(DIR, false, "fashion-mnist/test");
         TrainResult r = new Trainer(Recipes.images("bp", 1, 500), TrainingListener.NONE).train("bp", train, test);
-        // seed 1 gives 87.42 %; seeds 2 and 3 give 87.75 % and 88.03 %
+        // seed 1 gives 87.63 % (87.42-88.03 % for seeds 1-3 before the sigmoid went through Tanh)
         assertTrue(r.last().testAccuracy() >= 0.87, "test accuracy " + r.last().testAccuracy());
         assertTrue(r.last().trainAccuracy() > r.last().testAccuracy(), "train above test");
     }
