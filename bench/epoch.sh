@@ -14,6 +14,9 @@
 # 0.15), QUIET_TIMEOUT (seconds to wait for a quiet machine before a row, 300), RETRIES (re-runs of a disturbed
 # row, 2).
 #
+# Other variables reach both sides unchanged, e.g. OPENBLAS_THREAD_TIMEOUT=4 (OpenBLAS worker threads stop spinning
+# almost at once after a call; see bench/README.md for why that matters at 2 threads here).
+#
 # Results go to bench/results/<UTC time>-epoch/ (gitignored); bench/results/latest-epoch points at the newest.
 set -euo pipefail
 
@@ -154,6 +157,8 @@ cp "$jar" "$run_jar"
   echo "python=$("$py" -c 'import sys; print(sys.version.split()[0])')"
   echo "git_head=$(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?')"
   echo "core_uncommitted_files=$(cd "$root" && git status --short -- core 2>/dev/null | wc -l)"
+  echo "openblas_thread_timeout=${OPENBLAS_THREAD_TIMEOUT:-<unset>}"
+  echo "omp_wait_policy=${OMP_WAIT_POLICY:-<unset>}"
   echo "warmup=$WARMUP epochs=$EPOCHS rounds=$ROUNDS"
 } > "$out/env.txt"
 cat "$out/env.txt" "$out/env-java.json"
