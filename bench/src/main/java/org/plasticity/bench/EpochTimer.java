@@ -37,12 +37,11 @@ import org.plasticity.training.TrainingListener;
  * per-epoch evaluation the Trainer does afterwards is not in it. The first {@code warmup} epochs (JIT compilation)
  * are reported but not counted; the result is the median of the others.
  *
- * <p>Why not JMH: {@code Trainer.train} runs its epochs back to back with an evaluation in between, and the training
- * loop's optimizer ({@code training.Sgd}) is package-private, so a JMH method could only time "train plus evaluate"
- * or a copy of the loop. Core already times exactly the part wanted, so this reads that.
+ * <p>Why not JMH: {@code Trainer.train} runs its epochs back to back with an evaluation in between, and a JMH method
+ * could only time "train plus evaluate" or a copy of the loop. Core already times exactly the part wanted, so this reads that.
  *
- * <p>{@code --parts}: a diagnostic. Runs a copy of the Trainer's loop (same calls, same order; the SGD step is a
- * line-for-line copy of {@code training.Sgd}, which is package-private) and times each part per epoch with
+ * <p>{@code --parts}: a diagnostic. Runs a copy of the Trainer's loop (same calls, same order, core's
+ * {@code training.Sgd}) and times each part per epoch with
  * {@code System.nanoTime}, then replays the rule's matrix products alone at the same shapes, to split the epoch into
  * GEMM time and everything else.
  *
@@ -186,7 +185,7 @@ public final class EpochTimer {
         final float[] xTrain;
         final FeedForwardNet net;
         final CreditRule credit;
-        final SgdCopy sgd;
+        final org.plasticity.training.Sgd sgd;
         final SplittableRandom noise;
         final Activity act;
         final Gradients g;
@@ -206,7 +205,7 @@ public final class EpochTimer {
             int capacity = Math.max(config.batchSize(), Math.min(config.probe(), tr.size()));
             credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.params(),
                     Seeds.stream(config.seed(), STREAM_RULE));
-            sgd = new SgdCopy(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay());
+            sgd = new org.plasticity.training.Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay());
             noise = Seeds.stream(config.seed(), STREAM_NOISE);
             act = net.newActivity(capacity);
             g = new Gradients(net.sizes());
@@ -240,7 +239,7 @@ public final class EpochTimer {
                 long s4 = System.nanoTime();
                 sgd.step(net, g);
                 long s5 = System.nanoTime();
-                credit.afterStep(net, sgd.steps);
+                credit.afterStep(net, sgd.steps());
                 long s6 = System.nanoTime();
                 t[1] += s1 - s0;
                 t[2] += s2 - s1;
@@ -403,54 +402,6 @@ public final class EpochTimer {
                 int i = order[from + r];
                 System.arraycopy(x, i * features, xb, r * features, features);
                 yb[r * classes + labels[i]] = 1f;
-            }
-        }
-    }
-
-    /** Line-for-line copy of the package-private {@code training.Sgd} (diagnostic only). */
-    private static final class SgdCopy {
-        private final double[] rate;
-        private final float momentum;
-        private final float decay;
-        private final float[][] vw;
-        private final float[][] vc;
-        final float[][] steps;
-
-        SgdCopy(FeedForwardNet net, double hiddenLr, double outputLr, double momentum, double weightDecay) {
-            int layers = net.layers();
-            rate = new double[layers];
-            vw = new float[layers][];
-            vc = new float[layers][];
-            steps = new float[layers][];
-            for (int l = 0; l < layers; l++) {
-                rate[l] = l == layers - 1 ? outputLr : hiddenLr;
-                vw[l] = new float[net.weights[l].length];
-                vc[l] = new float[net.biases[l].length];
-                steps[l] = new float[net.weights[l].length];
-            }
-            this.momentum = (float) momentum;
-            this.decay = (float) weightDecay;
-        }
-
-        void step(FeedForwardNet net, Gradients g) {
-            for (int l = 0; l < rate.length; l++) {
-                float lr = (float) rate[l];
-                float[] w = net.weights[l];
-                float[] gw = g.weights[l];
-                float[] v = vw[l];
-                float[] s = steps[l];
-                for (int i = 0; i < w.length; i++) {
-                    v[i] = momentum * v[i] + gw[i] + decay * w[i];
-                    s[i] = -lr * v[i];
-                    w[i] += s[i];
-                }
-                float[] c = net.biases[l];
-                float[] gc = g.biases[l];
-                float[] u = vc[l];
-                for (int i = 0; i < c.length; i++) {
-                    u[i] = momentum * u[i] + gc[i];
-                    c[i] -= lr * u[i];
-                }
             }
         }
     }

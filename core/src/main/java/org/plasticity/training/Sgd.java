@@ -8,7 +8,7 @@ import org.plasticity.network.Gradients;
  * W = W - lr v (biases are not decayed). The hidden layers and the output layer have their own rates, as in the
  * burstprop reference code. Records the step it took per layer, which rules with learned feedback copy.
  */
-final class Sgd {
+public final class Sgd {
     private final double[] rate;
     private final float momentum;
     private final float decay;
@@ -16,7 +16,7 @@ final class Sgd {
     private final float[][] vc;
     final float[][] steps;
 
-    Sgd(FeedForwardNet net, double hiddenLr, double outputLr, double momentum, double weightDecay) {
+    public Sgd(FeedForwardNet net, double hiddenLr, double outputLr, double momentum, double weightDecay) {
         int layers = net.layers();
         rate = new double[layers];
         vw = new float[layers][];
@@ -32,7 +32,13 @@ final class Sgd {
         this.decay = (float) weightDecay;
     }
 
-    void step(FeedForwardNet net, Gradients g) {
+    /** @return the step each layer's weights took in the last {@link #step} (W_new - W_old), live arrays. */
+    public float[][] steps() {
+        return steps;
+    }
+
+    /** Moves the weights and biases of {@code net} along the directions {@code g}. */
+    public void step(FeedForwardNet net, Gradients g) {
         for (int l = 0; l < rate.length; l++) {
             float lr = (float) rate[l];
             float[] w = net.weights[l];
