@@ -4,45 +4,73 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.plasticity.config.LearningConfig;
 import org.plasticity.config.NetworkConfig;
 import org.plasticity.config.SimulationConfig;
-import org.plasticity.flr.Flr;
 import org.plasticity.model.RateNetwork;
-import org.plasticity.numeric.Seeds;
 import org.plasticity.rule.HebbianRule;
-import org.plasticity.stats.Moments;
-import org.plasticity.stats.Sampling;
 import org.plasticity.task.IoMappingTask;
 
 class IntegratedLearningTimeTest {
     static final NetworkConfig NET = new NetworkConfig(40, 3, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH);
     static final SimulationConfig SIM = new SimulationConfig(50, 150, 4, 5, SimulationConfig.Precision.DOUBLE);
 
-    /** One step is the first-order estimate (theta - m0) / (epsilon v0), from the same simulations. */
+    /**
+     * A self-amplifying learner with a closed form: J is the overlap itself, v(m) = a + b m^2, so
+     * T = [atan(theta sqrt(b/a)) - atan(m0 sqrt(b/a))] / (epsilon sqrt(a b)). Heun's error falls as 1/steps^2.
+     */
     @Test
-    void oneStepIsTheFirstOrderEstimate() {
-        RateNetwork net = RateNetwork.build(NET, 4);
-        IoMappingTask task = new IoMappingTask(0, net.memories().pattern(0), net.memories().pattern(1), 0.1, 1, 1);
-        double t = IntegratedLearningTime.estimate(net, SIM, task, new HebbianRule(), 0.2, 0.5, 1, 9);
-        Moments evoked = Sampling.moments(net, SIM, task.field(), Seeds.derive(9, 0, 0), Sampling.GroupRunner.SEQUENTIAL);
-        Moments spont = Sampling.moments(net, SIM, null, Seeds.derive(9, 0, 1), Sampling.GroupRunner.SEQUENTIAL);
-        double v = Flr.flr1(net.kappa(), task.xi(), spont.covariance(), new HebbianRule().meanUpdate(task.xi(), evoked),
-                evoked.mean());
-        assertEquals((0.5 - task.overlap(evoked.mean())) / (0.2 * v), t, 1e-12 * t);
+    void heunConvergesAtSecondOrderOnAClosedForm() {
+        double a = 0.01;
+        double b = 1.0;
+        double eps = 0.2;
+        double m0 = 0.02;
+        double theta = 0.5;
+        IntegratedLearningTime.RateAt rate = (j, k) -> {
+            double v = a + b * j[0] * j[0];
+            return new IntegratedLearningTime.Rate(j[0], v, new double[] {v});
+        };
+        double q = Math.sqrt(b / a);
+        double exact = (Math.atan(theta * q) - Math.atan(m0 * q)) / (eps * Math.sqrt(a * b));
+        double firstOrder = (theta - m0) / (eps * a);
+        double previous = Double.NaN;
+        for (int steps : new int[] {8, 16, 32, 64}) {
+            double t = IntegratedLearningTime.integrate(new double[] {m0}, rate, eps, theta, steps);
+            double error = Math.abs(t - exact);
+            if (!Double.isNaN(previous)) {
+                double order = Math.log(previous / error) / Math.log(2);
+                assertEquals(2.0, order, 0.3, "observed order at " + steps + " steps");
+            }
+            previous = error;
+        }
+        assertTrue(previous / exact < 1e-3, "64 steps: relative error " + previous / exact);
+        assertTrue(firstOrder > 3 * exact, "the first-order estimate misses the acceleration: " + firstOrder);
     }
 
-    /** Hebbian learning accelerates (the evoked response grows along the target), so integrating shortens T. */
+    /** Past the threshold already: no time is needed; a stalling speed gives NaN instead of a number. */
+    @Test
+    void edgeCases() {
+        assertEquals(0.0, IntegratedLearningTime.integrate(new double[] {0.6},
+                (j, k) -> new IntegratedLearningTime.Rate(j[0], 1, new double[] {1}), 0.2, 0.5, 4));
+        assertTrue(Double.isNaN(IntegratedLearningTime.integrate(new double[] {0.0},
+                (j, k) -> new IntegratedLearningTime.Rate(j[0], 0.1 - j[0], new double[] {0.1 - j[0]}), 0.2, 0.5, 4)));
+    }
+
+    /** On a real network, integrating shortens T of an accelerating Hebbian learner and lands closer to learning. */
     @Test
     void integratingAlongTheTrajectoryAccountsForAcceleration() {
         RateNetwork net = RateNetwork.build(NET, 4);
         IoMappingTask task = new IoMappingTask(0, net.memories().pattern(0), net.memories().pattern(1), 0.1, 1, 1);
-        double one = IntegratedLearningTime.estimate(net, SIM, task, new HebbianRule(), 0.2, 0.5, 1, 9);
-        double five = IntegratedLearningTime.estimate(net, SIM, task, new HebbianRule(), 0.2, 0.5, 5, 9);
-        assertTrue(five < one, "integrated " + five + " vs first-order " + one);
+        IntegratedLearningTime.RateAt rate = IntegratedLearningTime.fromSimulation(net, SIM, task, new HebbianRule(), 9);
+        IntegratedLearningTime.Rate start = rate.at(net.coupling(), 0);
+        double firstOrder = (0.5 - start.overlap()) / (0.2 * start.speed());
+        double integrated = IntegratedLearningTime.estimate(net, SIM, task, new HebbianRule(), 0.2, 0.5, 5, 9);
+        assertTrue(integrated < firstOrder, "integrated " + integrated + " vs first-order " + firstOrder);
         LearningTime measured = LearningTime.measure(net, task, new HebbianRule(),
-                new org.plasticity.config.LearningConfig(0.2, 0.5, 400, 40, 4, true), 50, 3);
-        // The integrated estimate is closer to the measured time than the first-order one.
-        assertTrue(Math.abs(Math.log(five / measured.time())) < Math.abs(Math.log(one / measured.time())),
-                "measured " + measured.time() + ", integrated " + five + ", first-order " + one);
+                new LearningConfig(0.2, 0.5, 400, 40, 4, true), 50, 3);
+        assertTrue(Math.abs(Math.log(integrated / measured.time())) < Math.abs(Math.log(firstOrder / measured.time())),
+                "measured " + measured.time() + ", integrated " + integrated + ", first-order " + firstOrder);
+        assertTrue(Math.abs(Math.log(integrated / measured.time())) < Math.log(1.5),
+                "integrated within a factor 1.5 of learning: " + integrated + " vs " + measured.time());
     }
 }

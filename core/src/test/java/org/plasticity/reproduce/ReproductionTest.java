@@ -49,9 +49,11 @@ class ReproductionTest {
     void learningTimeVerdictComesFromItsNumbers() {
         FigureResult f = Reproduction.run("learning-time", Scale.SMOKE, 42, 2, ProgressListener.NONE);
         var n = f.numbers();
-        boolean first = n.get("first_order_spearman") >= 0.6 && n.get("first_order_loglog_slope") >= 0.6;
         boolean integrated = n.get("integrated_spearman") >= 0.6 && n.get("integrated_loglog_slope") >= 0.6;
-        assertEquals(n.get("tasks_that_learned") >= 3 && (first || integrated), f.reproduced());
+        boolean better = n.get("integrated_spearman") > n.get("first_order_spearman")
+                && n.get("integrated_loglog_slope") > n.get("first_order_loglog_slope");
+        assertEquals(n.get("tasks_that_learned") >= 3 && integrated && better, f.reproduced());
+        assertTrue(n.containsKey("exponent_target_variance") && n.containsKey("exponent_input_response"));
         assertEquals(2, f.series().size());
     }
 
