@@ -14,6 +14,7 @@ import org.plasticity.Version;
 import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.app.io.ResultWriter;
 import org.plasticity.app.progress.ConsoleProgress;
+import org.plasticity.app.report.GeometryPlot;
 import org.plasticity.app.report.HtmlReport;
 import org.plasticity.app.report.ScatterPlot;
 import org.plasticity.app.report.SweepPlot;
@@ -82,6 +83,8 @@ final class ReproduceCommand implements Callable<Integer> {
                 Path png = dir.file("fig-" + f.id() + ".png");
                 if (f.kind().equals("scatter")) {
                     ScatterPlot.writePng(f, png);
+                } else if (f.kind().equals("geometry")) {
+                    GeometryPlot.writePng(f, png);
                 } else {
                     SweepPlot.writePng(f, png);
                 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.plasticity.reproduce.Reproduction;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReproduceCommandTest {
@@ -24,7 +25,8 @@ class ReproduceCommandTest {
         assertEquals(0, r.code(), r.err());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertEquals("smoke", s.get("scale").asText());
-        assertEquals(7, s.get("figures").size());
+        assertEquals(Reproduction.ids().size(), s.get("figures").size());
+        assertEquals(8, s.get("figures").size(), "geometry, agreement, alignment, learning-time, learnability, gain, memories, input");
         for (JsonNode f : s.get("figures")) {
             String id = f.get("id").asText();
             for (String key : List.of("id", "claim", "verdict", "numbers", "rows", "config")) {
@@ -35,7 +37,7 @@ class ReproduceCommandTest {
             assertTrue(Files.exists(out.resolve("fig-" + id + ".json")));
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertEquals(7, html.split("src=\"data:image/png;base64,", -1).length - 1, "every figure embedded");
+        assertEquals(8, html.split("src=\"data:image/png;base64,", -1).length - 1, "every figure embedded");
         assertFalse(html.contains("http://") || html.contains("https://"), "no external assets");
         assertTrue(r.out().contains("report:"));
     }
@@ -47,7 +49,7 @@ class ReproduceCommandTest {
         JsonNode[] s = new JsonNode[2];
         for (int t = 1; t <= 2; t++) {
             Path out = tmp.resolve("t" + t);
-            assertEquals(0, CliTest.run("reproduce", "--scale", "smoke", "--figure", "gain,learnability,learning-time",
+            assertEquals(0, CliTest.run("reproduce", "--scale", "smoke", "--figure", "geometry,gain,learnability,learning-time",
                     "--threads", String.valueOf(t), "--out", out.toString(), "-q").code());
             s[t - 1] = m.readTree(out.resolve("summary.json").toFile()).get("figures");
         }

@@ -8,8 +8,8 @@ import org.plasticity.config.FlrConfig;
  * One regenerated figure: the paper's claim it tests, the numbers behind it and a verdict computed from them.
  *
  * @param id           stable figure id, e.g. {@code gain}
- * @param kind         {@code sweep} (rows are sweep points) or {@code scatter} (rows are tasks: series index,
- *                     predicted, measured)
+ * @param kind         {@code sweep} (rows are sweep points), {@code scatter} (rows are tasks: series index,
+ *                     predicted, measured) or {@code geometry} (rows are points: series index, x, y)
  * @param series       names of the scatter series (empty for sweeps)
  * @param title        a short caption
  * @param claim        the paper's statement under test (notes section 9A)

@@ -16,6 +16,8 @@ import org.plasticity.experiment.ProgressListener;
  * The paper's figures that this build regenerates, by id, at three scales (notes sections 8 and 9A). Each figure's
  * verdict is computed from its numbers.
  * <ul>
+ *   <li>{@code geometry} (the schematic): spontaneous and input-evoked activity in the target/input plane; the evoked
+ *   shift equals kappa C gamma eta.</li>
  *   <li>{@code agreement} (claims A1 to A3): measured vs predicted speed for each task type and rule.</li>
  *   <li>{@code alignment} (claim A8): which mappings are easy, speed against the variances along target and
  *   input.</li>
@@ -60,6 +62,7 @@ public final class Reproduction {
     /** @return the figure ids this build knows, in report order. */
     public static List<String> ids() {
         List<String> ids = new ArrayList<>();
+        ids.add("geometry");
         ids.add("agreement");
         ids.add("alignment");
         ids.add("learning-time");
@@ -71,7 +74,7 @@ public final class Reproduction {
     /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
     public static int points(String id, Scale scale) {
         return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length
-                : id.equals("alignment") ? 1 : id.equals("learning-time") || id.equals("learnability") ? 2
+                : id.equals("geometry") ? 3 : id.equals("alignment") ? 1 : id.equals("learning-time") || id.equals("learnability") ? 2
                 : values(id, scale).length;
     }
 
@@ -79,6 +82,9 @@ public final class Reproduction {
     public static FigureResult run(String id, Scale scale, long seed, int threads, ProgressListener progress) {
         if (id.equals("agreement")) {
             return AgreementFigure.run(base(id, scale, seed), threads, progress);
+        }
+        if (id.equals("geometry")) {
+            return GeometryFigure.run(base(id, scale, seed), progress);
         }
         if (id.equals("alignment")) {
             return AlignmentFigure.run(base(id, scale, seed), threads, progress);

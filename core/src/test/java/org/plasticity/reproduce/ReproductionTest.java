@@ -1,5 +1,6 @@
 package org.plasticity.reproduce;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,6 +44,33 @@ class ReproductionTest {
         assertEquals(org.plasticity.config.TaskConfig.Alignment.RANDOM, f.baseConfig().task().alignment());
         double[] variance = f.column("mean_variance");
         assertTrue(variance[variance.length - 1] > variance[0], "more memories, more spontaneous variance");
+    }
+
+    @Test
+    void geometryVerdictComesFromItsNumbersAndTheShiftFollowsTheCovariance() {
+        FigureResult f = Reproduction.run("geometry", Scale.SMOKE, 42, 2, ProgressListener.NONE);
+        var n = f.numbers();
+        assertEquals(n.get("response_cosine") >= 0.9 && n.get("response_cosine") > n.get("response_cosine_with_input"),
+                f.reproduced());
+        // Independent of the verdict: the response is shaped by C, closer to C eta than to eta itself.
+        assertTrue(n.get("response_cosine") > n.get("response_cosine_with_input"), n.toString());
+        double[] series = f.column("series");
+        for (int s = 0; s < 4; s++) {
+            final int k = s;
+            assertTrue(java.util.Arrays.stream(series).anyMatch(v -> v == k), "series " + k + " drawn");
+        }
+        assertTrue(f.rows().size() <= 2 * GeometryFigure.POINTS + 4, "at most POINTS per cloud and two segments");
+    }
+
+    /** The plane's second axis: orthogonal to xi, with xi's norm; eta parallel to xi is kept as it is. */
+    @Test
+    void orthogonalPartOfTheInput() {
+        double[] xi = {1, 1, -1, 1};
+        double[] eta = {1, -1, -1, 1};
+        double[] p = GeometryFigure.orthogonalPart(eta, xi);
+        assertEquals(0, p[0] * xi[0] + p[1] * xi[1] + p[2] * xi[2] + p[3] * xi[3], 1e-12);
+        assertEquals(4, p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[3] * p[3], 1e-12);
+        assertArrayEquals(xi, GeometryFigure.orthogonalPart(xi, xi));
     }
 
     @Test
