@@ -82,6 +82,9 @@ final class LearningTimeFigure {
             Map<String, Double> numbers = new LinkedHashMap<>();
             numbers.put("tasks_that_learned", (double) used.size());
             numbers.put("first_order_spearman", Agreement.spearman(first, meas));
+            double[] ciFirst = Bootstrap.spearmanInterval(first, meas, seed);
+            numbers.put("first_order_spearman_ci95_low", ciFirst[0]);
+            numbers.put("first_order_spearman_ci95_high", ciFirst[1]);
             numbers.put("first_order_loglog_slope", a1.loglogSlope());
             numbers.put("integrated_spearman", Agreement.spearman(integ, meas));
             double[] ci = Bootstrap.spearmanInterval(integ, meas, seed);
