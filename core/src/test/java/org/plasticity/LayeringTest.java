@@ -39,7 +39,7 @@ class LayeringTest {
             Map.entry("network", Set.of("numeric")),
             Map.entry("credit", Set.of("network", "numeric")),
             Map.entry("training", Set.of("data", "network", "credit", "numeric", "analysis")),
-            Map.entry("reproduce", Set.of("config", "experiment", "analysis", "stats", "learn", "model", "numeric", "flr",
+            Map.entry("reproduce", Set.of("config", "experiment", "analysis", "stats", "learn", "model", "dynamics", "numeric", "flr",
                     "rule", "task")));
 
     static final Pattern USE = Pattern.compile("org\\.plasticity\\.([a-z]+)\\.[A-Z]|org\\.plasticity\\.([A-Z])");

@@ -205,7 +205,8 @@ public final class EpochTimer {
             int capacity = Math.max(config.batchSize(), Math.min(config.probe(), tr.size()));
             credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.params(),
                     Seeds.stream(config.seed(), STREAM_RULE));
-            sgd = new org.plasticity.training.Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay());
+            sgd = new org.plasticity.training.Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay(),
+                    credit.readsSteps());
             noise = Seeds.stream(config.seed(), STREAM_NOISE);
             act = net.newActivity(capacity);
             g = new Gradients(net.sizes());

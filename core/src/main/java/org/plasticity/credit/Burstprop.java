@@ -197,11 +197,15 @@ public final class Burstprop implements CreditRule {
             Elementwise.tanhHalf(ul, tu, m);
             Elementwise.tanhHalf(ut, tut, m);
             Elementwise.tanhHalf(du, tdu, m);
-            float[] bl = b[l];
             float[] dbl = db[l];
             for (int i = 0; i < m; i++) {
-                bl[i] = (0.5f + 0.5f * tu[i]) * el[i];
                 dbl[i] = 0.5f * tdu[i] * (1f - tu[i] * tut[i]) * el[i];
+            }
+            if (l > 1) { // b_l feeds the apical input of layer l - 1; the bottom hidden layer has none below it
+                float[] bl = b[l];
+                for (int i = 0; i < m; i++) {
+                    bl[i] = (0.5f + 0.5f * tu[i]) * el[i];
+                }
             }
             setDirection(l, batch, nl, act, out);
         }
@@ -218,6 +222,10 @@ public final class Burstprop implements CreditRule {
         out.fromDelta(l, delta, act.e[l - 1], batch);
     }
 
+    @Override
+    public boolean readsSteps() {
+        return learnFeedback;
+    }
 
     @Override
     public void afterStep(FeedForwardNet net, float[][] steps) {
@@ -249,7 +257,7 @@ public final class Burstprop implements CreditRule {
     /** @return the mean |u_l| over the last batch's apical potentials (no teacher), hidden layer l. */
     double meanAbsApical(int l) {
         double s = 0;
-        int m = lastBatch * (b[l].length / capacity);
+        int m = lastBatch * (u[l].length / capacity);
         for (int i = 0; i < m; i++) {
             s += Math.abs(u[l][i]);
         }

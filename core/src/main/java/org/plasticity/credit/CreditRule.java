@@ -27,6 +27,11 @@ public interface CreditRule {
      */
     default void afterStep(FeedForwardNet net, float[][] steps) { }
 
+    /** @return whether {@link #afterStep} reads {@code steps}; the optimiser records them only then. */
+    default boolean readsSteps() {
+        return false;
+    }
+
     /**
      * @return the feedback matrix that carries layer l's error down, shaped like W_l ({@code n_l x n_{l-1}}), for
      *     the W-versus-feedback angle; {@code null} where the rule has none (backprop uses W_l itself).

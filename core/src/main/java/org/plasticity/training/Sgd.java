@@ -6,7 +6,7 @@ import org.plasticity.network.Gradients;
 /**
  * Stochastic gradient descent with momentum and weight decay, as torch.optim.SGD: g = G + lambda W, v = mu v + g,
  * W = W - lr v (biases are not decayed). The hidden layers and the output layer have their own rates, as in the
- * burstprop reference code. Records the step it took per layer, which rules with learned feedback copy.
+ * burstprop reference code. On request it records the step it took per layer, which rules with learned feedback copy.
  */
 public final class Sgd {
     private final double[] rate;
@@ -16,7 +16,9 @@ public final class Sgd {
     private final float[][] vc;
     final float[][] steps;
 
-    public Sgd(FeedForwardNet net, double hiddenLr, double outputLr, double momentum, double weightDecay) {
+    /** @param recordSteps keep W_new - W_old per layer for {@link #steps()} (an extra store per weight otherwise saved) */
+    public Sgd(FeedForwardNet net, double hiddenLr, double outputLr, double momentum, double weightDecay,
+               boolean recordSteps) {
         int layers = net.layers();
         rate = new double[layers];
         vw = new float[layers][];
@@ -26,13 +28,16 @@ public final class Sgd {
             rate[l] = l == layers - 1 ? outputLr : hiddenLr;
             vw[l] = new float[net.weights[l].length];
             vc[l] = new float[net.biases[l].length];
-            steps[l] = new float[net.weights[l].length];
+            steps[l] = recordSteps ? new float[net.weights[l].length] : null;
         }
         this.momentum = (float) momentum;
         this.decay = (float) weightDecay;
     }
 
-    /** @return the step each layer's weights took in the last {@link #step} (W_new - W_old), live arrays. */
+    /**
+     * @return the step each layer's weights took in the last {@link #step} (W_new - W_old), live arrays; null entries
+     *     unless the optimiser was built to record them
+     */
     public float[][] steps() {
         return steps;
     }
@@ -45,10 +50,17 @@ public final class Sgd {
             float[] gw = g.weights[l];
             float[] v = vw[l];
             float[] s = steps[l];
-            for (int i = 0; i < w.length; i++) {
-                v[i] = momentum * v[i] + gw[i] + decay * w[i];
-                s[i] = -lr * v[i];
-                w[i] += s[i];
+            if (s == null) {
+                for (int i = 0; i < w.length; i++) {
+                    v[i] = momentum * v[i] + gw[i] + decay * w[i];
+                    w[i] += -lr * v[i];
+                }
+            } else {
+                for (int i = 0; i < w.length; i++) {
+                    v[i] = momentum * v[i] + gw[i] + decay * w[i];
+                    s[i] = -lr * v[i];
+                    w[i] += s[i];
+                }
             }
             float[] c = net.biases[l];
             float[] gc = g.biases[l];

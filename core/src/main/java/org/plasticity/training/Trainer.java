@@ -73,7 +73,8 @@ public final class Trainer {
         CreditRule credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.params(),
                 Seeds.stream(config.seed(), STREAM_RULE));
         Backprop reference = new Backprop(net.sizes(), capacity, config.loss());
-        Sgd sgd = new Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay());
+        Sgd sgd = new Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay(),
+                credit.readsSteps());
         SplittableRandom noise = Seeds.stream(config.seed(), STREAM_NOISE);
         Probe probe = new Probe(tr, xTrain, Math.min(config.probe(), tr.size()), net, capacity);
 
