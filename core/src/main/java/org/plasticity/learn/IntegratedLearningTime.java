@@ -66,7 +66,7 @@ public final class IntegratedLearningTime {
             if (!(start.speed() > 0)) {
                 return Double.NaN;
             }
-            double[] predicted = moved(j, start, null, increment);
+            double[] predicted = moved(j, start, start, increment);
             Rate end = rate.at(predicted, evaluation++);
             if (!(end.speed() > 0)) {
                 return Double.NaN;
@@ -80,13 +80,13 @@ public final class IntegratedLearningTime {
         return time;
     }
 
-    /** {@code J + dm <F>/(N v)}: the drift at {@code a}, or the average of the drifts at {@code a} and {@code b}. */
+    /** {@code J + dm <F>/(N v)} with the slope averaged over {@code a} and {@code b} (a alone when b is a). */
     private static double[] moved(double[] j, Rate a, Rate b, double dm) {
         double[] out = j.clone();
-        double wa = b == null ? dm / a.speed() : 0.5 * dm / a.speed();
-        double wb = b == null ? 0 : 0.5 * dm / b.speed();
+        double wa = 0.5 * dm / a.speed();
+        double wb = 0.5 * dm / b.speed();
         for (int i = 0; i < out.length; i++) {
-            out[i] += wa * a.drift()[i] + (b == null ? 0 : wb * b.drift()[i]);
+            out[i] += wa * a.drift()[i] + wb * b.drift()[i];
         }
         return out;
     }

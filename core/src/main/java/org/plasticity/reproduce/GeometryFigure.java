@@ -1,5 +1,7 @@
 package org.plasticity.reproduce;
 
+import static org.plasticity.numeric.Vectors.dot;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,8 +15,9 @@ import org.plasticity.experiment.FlrExperiment;
 import org.plasticity.experiment.ProgressListener;
 import org.plasticity.model.RateNetwork;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.numeric.Vectors;
 import org.plasticity.stats.Moments;
-import org.plasticity.stats.Sampling;
+import org.plasticity.stats.MomentAccumulator;
 import org.plasticity.task.IoMappingTask;
 
 /**
@@ -28,9 +31,10 @@ import org.plasticity.task.IoMappingTask;
  * 7.2, exact for the linearised network with symmetric J), so a task whose input lies along high-variance directions
  * gets a large response. Verdict: over all N units, the cosine between the measured shift and
  * {@code kappa C gamma eta} is at least 0.9, and above the cosine with eta itself (what a network whose fluctuations
- * had no shape, C proportional to I, would give). The size of the shift relative to {@code kappa C gamma eta} is reported
- * ({@code response_ratio}), not judged: the linear relation is the h -&gt; 0 limit, and an input along a memory,
- * where the network is close to critical, already saturates tanh at gamma = 0.1 (ratios of 0.6 to 1 across seeds).
+ * had no shape, C proportional to I, would give). The size of the shift relative to {@code kappa C gamma eta} is
+ * reported ({@code response_ratio}), not judged: the linear relation is the h -&gt; 0 limit, and an input along a
+ * memory, where the network is close to critical, already saturates tanh at gamma = 0.1 (ratios of 0.6 to 1 across
+ * seeds).
  * The relation itself is checked in the linear limit by the FLR tests.
  */
 final class GeometryFigure {
@@ -48,14 +52,13 @@ final class GeometryFigure {
         double[] xi = task.xi();
         double[] etaPerp = orthogonalPart(task.eta(), xi);
         long seed = Seeds.derive(base.seed(), 11);
-        Moments spont = Sampling.moments(network, base.simulation(), null, Seeds.derive(seed, 0),
-                Sampling.GroupRunner.SEQUENTIAL);
+        List<double[]> rows = new ArrayList<>();
+        Moments spont = simulate(network, base, null, Seeds.derive(seed, 0), xi, etaPerp, 0, rows);
         progress.progress(1, 3);
-        Moments evoked = Sampling.moments(network, base.simulation(), task.field(), Seeds.derive(seed, 1),
-                Sampling.GroupRunner.SEQUENTIAL);
+        Moments evoked = simulate(network, base, task.field(), Seeds.derive(seed, 1), xi, etaPerp, 1, rows);
         progress.progress(2, 3);
 
-        double[] predicted = times(spont.covariance(), task.field());
+        double[] predicted = Vectors.multiply(n, n, spont.covariance(), task.field());
         double[] shift = new double[n];
         for (int i = 0; i < n; i++) {
             predicted[i] *= network.kappa();
@@ -68,9 +71,6 @@ final class GeometryFigure {
         double[] eta = task.eta();
         double cosineInput = dot(shift, eta) / Math.sqrt(dot(shift, shift) * dot(eta, eta));
 
-        List<double[]> rows = new ArrayList<>();
-        project(network, base, null, Seeds.derive(seed, 0), xi, etaPerp, 0, rows);
-        project(network, base, task.field(), Seeds.derive(seed, 1), xi, etaPerp, 1, rows);
         double[] from = {dot(xi, spont.mean()) / n, dot(etaPerp, spont.mean()) / n};
         rows.add(new double[] {2, from[0], from[1]});
         rows.add(new double[] {2, from[0] + dot(xi, shift) / n, from[1] + dot(etaPerp, shift) / n});
@@ -90,10 +90,10 @@ final class GeometryFigure {
         numbers.put("response_cosine_with_input", cosineInput);
         boolean ok = cosine >= MIN_COSINE && cosine > cosineInput;
         String detail = String.format(Locale.ROOT, "input-evoked shift against kappa C gamma eta over %d units: "
-                + "cosine %.3f (needs >= %.1f and above %.3f, the cosine with eta itself), size ratio %.3f; spontaneous "
-                + "variance along the target %.4f, along the input %.4f, mean over units %.4f", n, cosine, MIN_COSINE,
-                cosineInput, ratio, numbers.get("variance_along_target"), numbers.get("variance_along_input"),
-                numbers.get("mean_variance"));
+                + "cosine %.3f (needs >= %.1f and above %.3f, the cosine with eta itself), size ratio %.3f; "
+                + "spontaneous variance along the target %.4f, along the input %.4f, mean over units %.4f", n, cosine,
+                MIN_COSINE, cosineInput, ratio, numbers.get("variance_along_target"),
+                numbers.get("variance_along_input"), numbers.get("mean_variance"));
         String claim = "Learning speed is governed by the geometry of pre-learning dynamics and task directions: the "
                 + "spontaneous fluctuations, the input-evoked response, and the target and input directions of the "
                 + "paper's schematic (Kurikawa & Kaneko, Nat. Commun. 16, 2025, abstract; notes figure 1). The "
@@ -105,11 +105,17 @@ final class GeometryFigure {
                 detail, numbers, base);
     }
 
-    /** Adds up to {@link #POINTS} sampled states, projected on the plane, as rows of {@code series}. */
-    private static void project(RateNetwork network, FlrConfig base, double[] field, long seed, double[] xi,
-                                double[] etaPerp, int series, List<double[]> rows) {
+    /**
+     * Simulates all trials once: their moments, and up to {@link #POINTS} sampled states projected on the plane, added
+     * as rows of {@code series}.
+     */
+    private static Moments simulate(RateNetwork network, FlrConfig base, double[] field, long seed, double[] xi,
+                                    double[] etaPerp, int series, List<double[]> rows) {
+        int trials = base.simulation().trials();
+        MomentAccumulator moments = new MomentAccumulator(network.n(), 0, trials);
         List<double[]> all = new ArrayList<>();
         Recorder r = (first, count, n, states) -> {
+            moments.sample(first, count, n, states);
             for (int b = 0; b < count; b++) {
                 double a = 0;
                 double c = 0;
@@ -120,11 +126,12 @@ final class GeometryFigure {
                 all.add(new double[] {series, a / n, c / n});
             }
         };
-        new Simulator(network, base.simulation()).run(field, seed, 0, base.simulation().trials(), r);
+        new Simulator(network, base.simulation()).run(field, seed, 0, trials, r);
         int stride = Math.max(1, (all.size() + POINTS - 1) / POINTS);
         for (int k = 0; k < all.size(); k += stride) {
             rows.add(all.get(k));
         }
+        return Moments.combine(List.of(moments));
     }
 
     /** @return the part of {@code eta} orthogonal to {@code xi}, scaled to xi's norm (eta itself if parallel). */
@@ -143,27 +150,5 @@ final class GeometryFigure {
             p[i] *= scale;
         }
         return p;
-    }
-
-    /** @return {@code C v} for a row-major n x n matrix. */
-    private static double[] times(double[] c, double[] v) {
-        int n = v.length;
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = 0; j < n; j++) {
-                s += c[i * n + j] * v[j];
-            }
-            out[i] = s;
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }

@@ -73,9 +73,13 @@ public final class Reproduction {
 
     /** @return the number of experiment runs behind figure {@code id} at {@code scale}. */
     public static int points(String id, Scale scale) {
-        return id.equals("agreement") ? AgreementFigure.COMBINATIONS.length
-                : id.equals("geometry") ? 3 : id.equals("alignment") ? 1 : id.equals("learning-time") || id.equals("learnability") ? 2
-                : values(id, scale).length;
+        return switch (id) {
+            case "agreement" -> AgreementFigure.COMBINATIONS.length;
+            case "geometry" -> 3;
+            case "alignment" -> 1;
+            case "learning-time", "learnability" -> 2;
+            default -> values(id, scale).length;
+        };
     }
 
     /** Regenerates figure {@code id}. */
