@@ -1,15 +1,10 @@
 package org.plasticity.app;
 
 import java.io.PrintWriter;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** Entry point of the {@code plasticity} command. */
 public final class Main {
-    /** Held so the logging configuration is not garbage-collected. */
-    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
-
     private Main() {}
 
     public static void main(String[] args) {
@@ -23,8 +18,6 @@ public final class Main {
 
     /** Runs the command line with the given output and error writers; returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        // netlib announces its backend at INFO; the backend is recorded in summary.json instead.
-        NETLIB_LOG.setLevel(Level.WARNING);
         System.setProperty("java.awt.headless", "true");
         return new CommandLine(new PlasticityCommand())
                 .setOut(out)

@@ -74,9 +74,9 @@ public final class FlrExperiment {
                     tick.run();
                 }).toList()));
         double[] c = spontaneous.covariance();
-        SymmetricEigen covEig = SymmetricEigen.of(n, c);
-        double topErr = spontaneous.standardError(g -> SymmetricEigen.of(n, g).max());
-        double couplingTop = SymmetricEigen.of(n, network.coupling()).max();
+        SymmetricEigen covEig = SymmetricEigen.values(n, c);
+        double topErr = spontaneous.standardError(g -> SymmetricEigen.values(n, g).max());
+        double couplingTop = SymmetricEigen.values(n, network.coupling()).max();
         double meanAct = 0;
         for (double v : spontaneous.mean()) {
             meanAct += v * v;

@@ -59,7 +59,7 @@ public final class RateNetwork {
             }
         }
         RateNetwork net = new RateNetwork(config, memories, j);
-        net.checkStepStability(SymmetricEigen.of(n, j));
+        net.checkStepStability(SymmetricEigen.values(n, j));
         return net;
     }
 

@@ -1,0 +1,439 @@
+package org.plasticity.numeric;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API bodies of {@link Blas}, loaded only when {@code jdk.incubator.vector} is present. Each lane carries
+ * one of the partial sums that {@link Blas} defines (a partial of an interleaved dot product, or one output entry of
+ * a broadcast product) through the same fused multiply-add chain as the plain-Java twin, so the bits do not depend on
+ * the vector width or on how the work is blocked.
+ *
+ * <p>Row-by-row products use a species of exactly {@link Blas#DOUBLE_LANES} (or {@link Blas#FLOAT_LANES}) lanes when
+ * the machine has one (AVX-512: a 4 x 3 register block of such accumulators), else several narrower vectors per
+ * accumulator. Broadcast products use the preferred species, lanes over output columns.
+ */
+final class VectorBlas {
+    private static final VectorSpecies<Double> P = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> PF = FloatVector.SPECIES_PREFERRED;
+    /** Lanes for the interleaved partials: at most {@link Blas#DOUBLE_LANES}, so that they divide it. */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class,
+            VectorShape.forBitSize(Math.min(P.vectorBitSize(), Blas.DOUBLE_LANES * Double.SIZE)));
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(Math.min(PF.vectorBitSize(), Blas.FLOAT_LANES * Float.SIZE)));
+    private static final boolean D_FULL = D.length() == Blas.DOUBLE_LANES;
+    private static final boolean F_FULL = F.length() == Blas.FLOAT_LANES;
+
+    private VectorBlas() {}
+
+    // ---------------------------------------------------------------- row-by-row (interleaved) products, double
+
+    static void gemmNT(int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
+        int i = 0;
+        if (D_FULL) {
+            double[] s = new double[Blas.DOUBLE_LANES];
+            for (; i + 4 <= m; i += 4) {
+                int j = 0;
+                for (; j + 3 <= n; j += 3) {
+                    block4x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
+                }
+                for (; j < n; j++) {
+                    for (int r = 0; r < 4; r++) {
+                        c[(i + r) * n + j] = Blas.scale(alpha, dot(k, a, (i + r) * k, b, j * k), beta,
+                                c[(i + r) * n + j]);
+                    }
+                }
+            }
+        }
+        for (; i < m; i++) {
+            rows(n, k, alpha, b, 0, a, i * k, beta, c, i * n);
+        }
+    }
+
+    /** {@code y_j = alpha (B_j . x) + beta y_j} for the {@code n} rows of B (row length k), four rows at a time. */
+    static void rows(int n, int k, double alpha, double[] b, int bOff, double[] x, int xOff, double beta,
+                     double[] y, int yOff) {
+        int j = 0;
+        if (D_FULL) {
+            double[] s = new double[Blas.DOUBLE_LANES];
+            for (; j + 4 <= n; j += 4) {
+                block1x4(k, alpha, x, xOff, b, bOff + j * k, beta, y, yOff + j, s);
+            }
+        }
+        for (; j < n; j++) {
+            y[yOff + j] = Blas.scale(alpha, dot(k, b, bOff + j * k, x, xOff), beta, y[yOff + j]);
+        }
+    }
+
+    /** Four rows of A against three rows of B: twelve accumulators, each one interleaved dot product. */
+    private static void block4x3(int k, double alpha, double[] a, int aOff, double[] b, int bOff, double beta,
+                                 double[] c, int cOff, int ldc, double[] s) {
+        DoubleVector z = DoubleVector.zero(D);
+        DoubleVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        DoubleVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        int a1 = aOff + k, a2 = aOff + 2 * k, a3 = aOff + 3 * k, b1 = bOff + k, b2 = bOff + 2 * k;
+        int upper = D.loopBound(k);
+        for (int p = 0; p < upper; p += Blas.DOUBLE_LANES) {
+            DoubleVector v0 = DoubleVector.fromArray(D, b, bOff + p);
+            DoubleVector v1 = DoubleVector.fromArray(D, b, b1 + p);
+            DoubleVector v2 = DoubleVector.fromArray(D, b, b2 + p);
+            DoubleVector u = DoubleVector.fromArray(D, a, aOff + p);
+            c00 = u.fma(v0, c00);
+            c01 = u.fma(v1, c01);
+            c02 = u.fma(v2, c02);
+            u = DoubleVector.fromArray(D, a, a1 + p);
+            c10 = u.fma(v0, c10);
+            c11 = u.fma(v1, c11);
+            c12 = u.fma(v2, c12);
+            u = DoubleVector.fromArray(D, a, a2 + p);
+            c20 = u.fma(v0, c20);
+            c21 = u.fma(v1, c21);
+            c22 = u.fma(v2, c22);
+            u = DoubleVector.fromArray(D, a, a3 + p);
+            c30 = u.fma(v0, c30);
+            c31 = u.fma(v1, c31);
+            c32 = u.fma(v2, c32);
+        }
+        // Vectors are reduced one by one (no array of vectors: that would box them and defeat the intrinsics).
+        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
+        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
+        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
+        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
+        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
+        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
+        put(c20, upper, k, a, a2, b, bOff, alpha, beta, c, cOff + 2 * ldc, s);
+        put(c21, upper, k, a, a2, b, b1, alpha, beta, c, cOff + 2 * ldc + 1, s);
+        put(c22, upper, k, a, a2, b, b2, alpha, beta, c, cOff + 2 * ldc + 2, s);
+        put(c30, upper, k, a, a3, b, bOff, alpha, beta, c, cOff + 3 * ldc, s);
+        put(c31, upper, k, a, a3, b, b1, alpha, beta, c, cOff + 3 * ldc + 1, s);
+        put(c32, upper, k, a, a3, b, b2, alpha, beta, c, cOff + 3 * ldc + 2, s);
+    }
+
+    /** One row x against four rows of B. */
+    private static void block1x4(int k, double alpha, double[] x, int xOff, double[] b, int bOff, double beta,
+                                 double[] y, int yOff, double[] s) {
+        DoubleVector c0 = DoubleVector.zero(D), c1 = c0, c2 = c0, c3 = c0;
+        int b1 = bOff + k, b2 = bOff + 2 * k, b3 = bOff + 3 * k;
+        int upper = D.loopBound(k);
+        for (int p = 0; p < upper; p += Blas.DOUBLE_LANES) {
+            DoubleVector u = DoubleVector.fromArray(D, x, xOff + p);
+            c0 = u.fma(DoubleVector.fromArray(D, b, bOff + p), c0);
+            c1 = u.fma(DoubleVector.fromArray(D, b, b1 + p), c1);
+            c2 = u.fma(DoubleVector.fromArray(D, b, b2 + p), c2);
+            c3 = u.fma(DoubleVector.fromArray(D, b, b3 + p), c3);
+        }
+        put(c0, upper, k, x, xOff, b, bOff, alpha, beta, y, yOff, s);
+        put(c1, upper, k, x, xOff, b, b1, alpha, beta, y, yOff + 1, s);
+        put(c2, upper, k, x, xOff, b, b2, alpha, beta, y, yOff + 2, s);
+        put(c3, upper, k, x, xOff, b, b3, alpha, beta, y, yOff + 3, s);
+    }
+
+    /** {@code c[at] = alpha sum + beta c[at]} where sum is {@link #finish}ed from {@code acc}. */
+    private static void put(DoubleVector acc, int upper, int k, double[] x, int xOff, double[] y, int yOff,
+                            double alpha, double beta, double[] c, int at, double[] s) {
+        c[at] = Blas.scale(alpha, finish(acc, upper, k, x, xOff, y, yOff, s), beta, c[at]);
+    }
+
+    private static void put(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
+                            float alpha, float beta, float[] c, int at, float[] s) {
+        c[at] = Blas.scale(alpha, finish(acc, upper, k, x, xOff, y, yOff, s), beta, c[at]);
+    }
+
+    /** The partials of {@code acc} (covering {@code p < upper}), the tail {@code upper <= p < k}, then the tree. */
+    private static double finish(DoubleVector acc, int upper, int k, double[] x, int xOff, double[] y, int yOff,
+                                 double[] s) {
+        acc.intoArray(s, 0);
+        for (int p = upper; p < k; p++) {
+            int r = p % Blas.DOUBLE_LANES;
+            s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
+        }
+        return Blas.pairwise(s);
+    }
+
+    /** One interleaved dot product, for any lane count of D (several vectors per accumulator when narrower). */
+    static double dot(int k, double[] x, int xOff, double[] y, int yOff) {
+        int len = D.length();
+        int parts = Blas.DOUBLE_LANES / len;
+        int upper = k - k % Blas.DOUBLE_LANES;
+        double[] s = new double[Blas.DOUBLE_LANES];
+        if (parts == 1) {
+            DoubleVector acc = DoubleVector.zero(D);
+            for (int p = 0; p < upper; p += len) {
+                acc = DoubleVector.fromArray(D, x, xOff + p).fma(DoubleVector.fromArray(D, y, yOff + p), acc);
+            }
+            return finish(acc, upper, k, x, xOff, y, yOff, s);
+        }
+        DoubleVector[] acc = new DoubleVector[parts];
+        java.util.Arrays.fill(acc, DoubleVector.zero(D));
+        for (int p = 0; p < upper; p += Blas.DOUBLE_LANES) {
+            for (int q = 0; q < parts; q++) {
+                int o = p + q * len;
+                acc[q] = DoubleVector.fromArray(D, x, xOff + o).fma(DoubleVector.fromArray(D, y, yOff + o), acc[q]);
+            }
+        }
+        for (int q = 0; q < parts; q++) {
+            acc[q].intoArray(s, q * len);
+        }
+        for (int p = upper; p < k; p++) {
+            int r = p % Blas.DOUBLE_LANES;
+            s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
+        }
+        return Blas.pairwise(s);
+    }
+
+    // ----------------------------------------------------------------- row-by-row (interleaved) products, float
+
+    static void gemmNT(int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
+        int i = 0;
+        if (F_FULL) {
+            float[] s = new float[Blas.FLOAT_LANES];
+            for (; i + 4 <= m; i += 4) {
+                int j = 0;
+                for (; j + 3 <= n; j += 3) {
+                    block4x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
+                }
+                for (; j < n; j++) {
+                    for (int r = 0; r < 4; r++) {
+                        c[(i + r) * n + j] = Blas.scale(alpha, dot(k, a, (i + r) * k, b, j * k), beta,
+                                c[(i + r) * n + j]);
+                    }
+                }
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i * n + j] = Blas.scale(alpha, dot(k, a, i * k, b, j * k), beta, c[i * n + j]);
+            }
+        }
+    }
+
+    private static void block4x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
+                                 float[] c, int cOff, int ldc, float[] s) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        int a1 = aOff + k, a2 = aOff + 2 * k, a3 = aOff + 3 * k, b1 = bOff + k, b2 = bOff + 2 * k;
+        int upper = F.loopBound(k);
+        for (int p = 0; p < upper; p += Blas.FLOAT_LANES) {
+            FloatVector v0 = FloatVector.fromArray(F, b, bOff + p);
+            FloatVector v1 = FloatVector.fromArray(F, b, b1 + p);
+            FloatVector v2 = FloatVector.fromArray(F, b, b2 + p);
+            FloatVector u = FloatVector.fromArray(F, a, aOff + p);
+            c00 = u.fma(v0, c00);
+            c01 = u.fma(v1, c01);
+            c02 = u.fma(v2, c02);
+            u = FloatVector.fromArray(F, a, a1 + p);
+            c10 = u.fma(v0, c10);
+            c11 = u.fma(v1, c11);
+            c12 = u.fma(v2, c12);
+            u = FloatVector.fromArray(F, a, a2 + p);
+            c20 = u.fma(v0, c20);
+            c21 = u.fma(v1, c21);
+            c22 = u.fma(v2, c22);
+            u = FloatVector.fromArray(F, a, a3 + p);
+            c30 = u.fma(v0, c30);
+            c31 = u.fma(v1, c31);
+            c32 = u.fma(v2, c32);
+        }
+        // Vectors are reduced one by one (no array of vectors: that would box them and defeat the intrinsics).
+        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
+        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
+        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
+        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
+        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
+        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
+        put(c20, upper, k, a, a2, b, bOff, alpha, beta, c, cOff + 2 * ldc, s);
+        put(c21, upper, k, a, a2, b, b1, alpha, beta, c, cOff + 2 * ldc + 1, s);
+        put(c22, upper, k, a, a2, b, b2, alpha, beta, c, cOff + 2 * ldc + 2, s);
+        put(c30, upper, k, a, a3, b, bOff, alpha, beta, c, cOff + 3 * ldc, s);
+        put(c31, upper, k, a, a3, b, b1, alpha, beta, c, cOff + 3 * ldc + 1, s);
+        put(c32, upper, k, a, a3, b, b2, alpha, beta, c, cOff + 3 * ldc + 2, s);
+    }
+
+    private static float finish(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
+                                float[] s) {
+        acc.intoArray(s, 0);
+        for (int p = upper; p < k; p++) {
+            int r = p % Blas.FLOAT_LANES;
+            s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
+        }
+        return Blas.pairwise(s);
+    }
+
+    static float dot(int k, float[] x, int xOff, float[] y, int yOff) {
+        int len = F.length();
+        int parts = Blas.FLOAT_LANES / len;
+        int upper = k - k % Blas.FLOAT_LANES;
+        float[] s = new float[Blas.FLOAT_LANES];
+        if (parts == 1) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int p = 0; p < upper; p += len) {
+                acc = FloatVector.fromArray(F, x, xOff + p).fma(FloatVector.fromArray(F, y, yOff + p), acc);
+            }
+            return finish(acc, upper, k, x, xOff, y, yOff, s);
+        }
+        FloatVector[] acc = new FloatVector[parts];
+        java.util.Arrays.fill(acc, FloatVector.zero(F));
+        for (int p = 0; p < upper; p += Blas.FLOAT_LANES) {
+            for (int q = 0; q < parts; q++) {
+                int o = p + q * len;
+                acc[q] = FloatVector.fromArray(F, x, xOff + o).fma(FloatVector.fromArray(F, y, yOff + o), acc[q]);
+            }
+        }
+        for (int q = 0; q < parts; q++) {
+            acc[q].intoArray(s, q * len);
+        }
+        for (int p = upper; p < k; p++) {
+            int r = p % Blas.FLOAT_LANES;
+            s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
+        }
+        return Blas.pairwise(s);
+    }
+
+    // -------------------------------------------------------------------------------- broadcast products
+
+    /**
+     * Body of {@link Blas}'s broadcast product: rows four at a time, two vectors of output columns per block, each
+     * lane one entry's fma chain over p. Column tails go through {@link Blas#chain}. @return rows done ({@code m}).
+     */
+    static int broadcast(int m, int n, int k, double alpha, double[] a, int ars, int aps, double[] b,
+                         double beta, double[] c) {
+        int len = P.length();
+        int i = 0;
+        for (; i < m; i += 4) {
+            int rowsHere = Math.min(4, m - i);
+            int j = 0;
+            for (; j + 2 * len <= n && rowsHere == 4; j += 2 * len) {
+                DoubleVector z = DoubleVector.zero(P);
+                DoubleVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+                int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
+                for (int p = 0; p < k; p++) {
+                    int bo = p * n + j;
+                    DoubleVector v0 = DoubleVector.fromArray(P, b, bo);
+                    DoubleVector v1 = DoubleVector.fromArray(P, b, bo + len);
+                    int ap = p * aps;
+                    DoubleVector u = DoubleVector.broadcast(P, a[a0 + ap]);
+                    c00 = u.fma(v0, c00);
+                    c01 = u.fma(v1, c01);
+                    u = DoubleVector.broadcast(P, a[a1 + ap]);
+                    c10 = u.fma(v0, c10);
+                    c11 = u.fma(v1, c11);
+                    u = DoubleVector.broadcast(P, a[a2 + ap]);
+                    c20 = u.fma(v0, c20);
+                    c21 = u.fma(v1, c21);
+                    u = DoubleVector.broadcast(P, a[a3 + ap]);
+                    c30 = u.fma(v0, c30);
+                    c31 = u.fma(v1, c31);
+                }
+                store(c00, alpha, beta, c, i * n + j);
+                store(c01, alpha, beta, c, i * n + j + len);
+                store(c10, alpha, beta, c, (i + 1) * n + j);
+                store(c11, alpha, beta, c, (i + 1) * n + j + len);
+                store(c20, alpha, beta, c, (i + 2) * n + j);
+                store(c21, alpha, beta, c, (i + 2) * n + j + len);
+                store(c30, alpha, beta, c, (i + 3) * n + j);
+                store(c31, alpha, beta, c, (i + 3) * n + j + len);
+            }
+            for (int r = i; r < i + rowsHere; r++) {
+                int jj = j;
+                for (; jj + len <= n; jj += len) {
+                    DoubleVector acc = DoubleVector.zero(P);
+                    for (int p = 0; p < k; p++) {
+                        acc = DoubleVector.broadcast(P, a[r * ars + p * aps])
+                                .fma(DoubleVector.fromArray(P, b, p * n + jj), acc);
+                    }
+                    store(acc, alpha, beta, c, r * n + jj);
+                }
+                for (; jj < n; jj++) {
+                    c[r * n + jj] = Blas.scale(alpha, Blas.chain(k, a, r * ars, aps, b, jj, n), beta, c[r * n + jj]);
+                }
+            }
+        }
+        return m;
+    }
+
+    private static void store(DoubleVector sum, double alpha, double beta, double[] c, int at) {
+        DoubleVector out = sum.mul(alpha);
+        if (beta != 0) {
+            out = out.add(DoubleVector.fromArray(P, c, at).mul(beta));
+        }
+        out.intoArray(c, at);
+    }
+
+    static int broadcast(int m, int n, int k, float alpha, float[] a, int ars, int aps, float[] b,
+                         float beta, float[] c) {
+        int len = PF.length();
+        int i = 0;
+        for (; i < m; i += 4) {
+            int rowsHere = Math.min(4, m - i);
+            int j = 0;
+            for (; j + 2 * len <= n && rowsHere == 4; j += 2 * len) {
+                FloatVector z = FloatVector.zero(PF);
+                FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+                int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
+                for (int p = 0; p < k; p++) {
+                    int bo = p * n + j;
+                    FloatVector v0 = FloatVector.fromArray(PF, b, bo);
+                    FloatVector v1 = FloatVector.fromArray(PF, b, bo + len);
+                    int ap = p * aps;
+                    FloatVector u = FloatVector.broadcast(PF, a[a0 + ap]);
+                    c00 = u.fma(v0, c00);
+                    c01 = u.fma(v1, c01);
+                    u = FloatVector.broadcast(PF, a[a1 + ap]);
+                    c10 = u.fma(v0, c10);
+                    c11 = u.fma(v1, c11);
+                    u = FloatVector.broadcast(PF, a[a2 + ap]);
+                    c20 = u.fma(v0, c20);
+                    c21 = u.fma(v1, c21);
+                    u = FloatVector.broadcast(PF, a[a3 + ap]);
+                    c30 = u.fma(v0, c30);
+                    c31 = u.fma(v1, c31);
+                }
+                store(c00, alpha, beta, c, i * n + j);
+                store(c01, alpha, beta, c, i * n + j + len);
+                store(c10, alpha, beta, c, (i + 1) * n + j);
+                store(c11, alpha, beta, c, (i + 1) * n + j + len);
+                store(c20, alpha, beta, c, (i + 2) * n + j);
+                store(c21, alpha, beta, c, (i + 2) * n + j + len);
+                store(c30, alpha, beta, c, (i + 3) * n + j);
+                store(c31, alpha, beta, c, (i + 3) * n + j + len);
+            }
+            for (int r = i; r < i + rowsHere; r++) {
+                int jj = j;
+                for (; jj + len <= n; jj += len) {
+                    FloatVector acc = FloatVector.zero(PF);
+                    for (int p = 0; p < k; p++) {
+                        acc = FloatVector.broadcast(PF, a[r * ars + p * aps])
+                                .fma(FloatVector.fromArray(PF, b, p * n + jj), acc);
+                    }
+                    store(acc, alpha, beta, c, r * n + jj);
+                }
+                for (; jj < n; jj++) {
+                    c[r * n + jj] = Blas.scale(alpha, Blas.chain(k, a, r * ars, aps, b, jj, n), beta, c[r * n + jj]);
+                }
+            }
+        }
+        return m;
+    }
+
+    private static void store(FloatVector sum, float alpha, float beta, float[] c, int at) {
+        FloatVector out = sum.mul(alpha);
+        if (beta != 0) {
+            out = out.add(FloatVector.fromArray(PF, c, at).mul(beta));
+        }
+        out.intoArray(c, at);
+    }
+
+    /** {@code a[aOff + j] = fma(s, y[yOff + j], a[aOff + j])} over the vector-sized part; @return where it stopped. */
+    static int axpy(int n, double s, double[] y, int yOff, double[] a, int aOff) {
+        int upper = P.loopBound(n);
+        DoubleVector sv = DoubleVector.broadcast(P, s);
+        for (int j = 0; j < upper; j += P.length()) {
+            sv.fma(DoubleVector.fromArray(P, y, yOff + j), DoubleVector.fromArray(P, a, aOff + j))
+                    .intoArray(a, aOff + j);
+        }
+        return upper;
+    }
+}
