@@ -32,12 +32,13 @@ import picocli.CommandLine.Command;
             "other results are kept unless --force."})
 final class DemoCommand implements Callable<Integer> {
     private static final String PAPER = "paper";
+    private static final Path DEFAULT_OUT = Path.of("runs", "demo");
 
     @CommandLine.Option(names = "--experiment-only", description = "Skip the figures' report.")
     boolean experimentOnly;
 
     @CommandLine.Mixin
-    RunOptions run = new RunOptions(Path.of("runs", "demo"));
+    RunOptions run = new RunOptions(DEFAULT_OUT);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +51,8 @@ final class DemoCommand implements Callable<Integer> {
         FlrResult result;
         List<FigureResult> figures = List.of();
         // The experiment and its figures are one run: committed together, so a failure keeps the previous demo.
-        try (OutputDirectory dir = OutputDirectory.open(out, run.force || run.out == null && holdsOnlyADemo(out))) {
+        boolean defaultOut = out.toAbsolutePath().normalize().equals(DEFAULT_OUT.toAbsolutePath().normalize());
+        try (OutputDirectory dir = OutputDirectory.open(out, run.force || defaultOut && holdsOnlyADemo(out))) {
             result = FlrRunner.runAndWrite(cfg, dir.path(), threads, run.quiet);
             if (!experimentOnly) {
                 figures = ReproduceCommand.write(Reproduction.ids(), Scale.DEFAULT, cfg.seed(), threads, run.quiet,
@@ -77,15 +79,16 @@ final class DemoCommand implements Callable<Integer> {
             return false;
         }
         try {
-            JsonNode config = new ObjectMapper().readTree(out.resolve(FlrRunner.SUMMARY).toFile()).get("config");
-            ObjectNode defaults = ResultWriter.config(FlrConfig.defaults());
-            if (!(config instanceof ObjectNode stored)) {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode config = json.readTree(out.resolve(FlrRunner.SUMMARY).toFile()).get("config");
+            // through text, as it was stored, so that number types compare alike
+            JsonNode defaults = json.readTree(json.writeValueAsString(ResultWriter.config(FlrConfig.defaults())));
+            if (!(config instanceof ObjectNode stored) || !(defaults instanceof ObjectNode expected)) {
                 return false;
             }
-            ObjectNode withoutSeed = stored.deepCopy();
-            withoutSeed.remove("seed");
-            defaults.remove("seed");
-            return withoutSeed.equals(defaults);
+            stored.remove("seed");
+            expected.remove("seed");
+            return stored.equals(expected);
         } catch (JsonProcessingException e) {
             return false;
         }

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.plasticity.config.ConfigException;
@@ -67,7 +68,7 @@ public final class OutputDirectory implements AutoCloseable {
         List<Path> created = createParents(target, absolute.getParent());
         OutputDirectory dir = new OutputDirectory(target, absolute, null, replace, created);
         try {
-            Path staging = Files.createTempDirectory(absolute.getParent(), prefix(absolute, "partial"));
+            Path staging = createUnique(absolute, "partial");
             return new OutputDirectory(target, absolute, staging, replace, created);
         } catch (IOException e) {
             dir.close();
@@ -301,9 +302,22 @@ public final class OutputDirectory implements AutoCloseable {
 
     /** Renames {@code absolute} to a fresh hidden name next to it; @return that name. */
     public static Path moveAside(Path absolute) throws IOException {
-        Path aside = Files.createTempDirectory(absolute.getParent(), prefix(absolute, "old"));
+        Path aside = createUnique(absolute, "old");
         Files.move(absolute, aside, StandardCopyOption.ATOMIC_MOVE); // onto the empty placeholder
         return aside;
+    }
+
+    /** Creates an empty folder with a fresh name next to {@code absolute}, with a plain folder's permissions. */
+    private static Path createUnique(Path absolute, String kind) throws IOException {
+        while (true) {
+            Path p = absolute.resolveSibling(prefix(absolute, kind)
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                return Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                // taken: draw again
+            }
+        }
     }
 
     private static String prefix(Path absolute, String kind) {
