@@ -127,7 +127,7 @@ class OutputSafetyTest {
         assertOneLine(isFile, 2, "exists and is not a folder");
     }
 
-    /** A run that fails (here: the linear network diverges) keeps what was there: a user's empty folder, or old results. */
+    /** A run that fails (the linear network diverges) keeps what was there: a user's empty folder, old results. */
     @Test
     void aFailedRunKeepsTheUsersFolderAndTheOldResults() throws IOException {
         Path diverges = Files.writeString(tmp.resolve("d.yaml"), CliTest.SMALL

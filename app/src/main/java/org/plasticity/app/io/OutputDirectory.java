@@ -37,7 +37,8 @@ public final class OutputDirectory implements AutoCloseable {
             + "|report\\.html|.+\\.png|fig-.+\\.json|sweep\\.json|points\\.csv|journal\\.jsonl|results\\.csv"
             + "|results\\.parquet|results-csv");
     /** What a killed writer may leave: sweep temp files, an earlier version's staging folders, the sweep lock. */
-    private static final Pattern DEBRIS = Pattern.compile("\\..+\\.tmp|\\.partial-.*|" + Pattern.quote(FolderLock.FILE));
+    private static final Pattern DEBRIS =
+            Pattern.compile("\\..+\\.tmp|\\.partial-.*|" + Pattern.quote(FolderLock.FILE));
 
     private final Path target;
     private final Path absolute;
@@ -66,12 +67,11 @@ public final class OutputDirectory implements AutoCloseable {
         recoverStale(absolute);
         checkReplaceable(target, absolute, replace);
         List<Path> created = createParents(target, absolute.getParent());
-        OutputDirectory dir = new OutputDirectory(target, absolute, null, replace, created);
         try {
             Path staging = createUnique(absolute, "partial");
             return new OutputDirectory(target, absolute, staging, replace, created);
         } catch (IOException e) {
-            dir.close();
+            removeEmpty(created);
             throw cannotCreate(target, e);
         }
     }
@@ -115,7 +115,11 @@ public final class OutputDirectory implements AutoCloseable {
             throw e;
         }
         committed = true;
-        deleteTree(aside);
+        try {
+            deleteTree(aside);
+        } catch (IOException e) {
+            // the new results are in place; the next run into this place removes what is left
+        }
     }
 
     /** Deletes the staging folder, and the parent folders this run created, unless the run was committed. */
@@ -125,18 +129,21 @@ public final class OutputDirectory implements AutoCloseable {
             return;
         }
         try {
-            if (staging != null) {
-                deleteTree(staging);
-            }
-            for (Path p : createdParents) {
-                try {
-                    Files.delete(p);
-                } catch (DirectoryNotEmptyException | NoSuchFileException e) {
-                    break; // someone else uses it now
-                }
-            }
+            deleteTree(staging);
+            removeEmpty(createdParents);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the folders {@code dirs}, deepest first, as long as they are empty. */
+    private static void removeEmpty(List<Path> dirs) throws IOException {
+        for (Path p : dirs) {
+            try {
+                Files.delete(p);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                break; // someone else uses it now
+            }
         }
     }
 
