@@ -3,7 +3,9 @@ package org.plasticity.app;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.plasticity.app.io.ConfigReader;
+import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.config.FlrConfig;
+import org.plasticity.experiment.FlrResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +27,13 @@ final class FlrCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FlrConfig cfg = run.applySeed(ConfigReader.read(config));
-        FlrRunner.runAndWrite(cfg, run.out(), run.threads(), run.quiet, spec.commandLine().getOut());
+        int threads = run.threads();
+        FlrResult result;
+        try (OutputDirectory dir = run.openOut()) {
+            result = FlrRunner.runAndWrite(cfg, dir.path(), threads, run.quiet);
+            dir.commit();
+        }
+        FlrRunner.report(result, run.out(), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.app.io.ResultWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.PredictionPlot;
@@ -21,23 +20,19 @@ final class FlrRunner {
 
     private FlrRunner() {}
 
-    static FlrResult runAndWrite(FlrConfig config, Path out, int threads, boolean quiet, PrintWriter stdout)
-            throws IOException {
+    /** Runs the experiment and writes its files into {@code dir} (a staging folder). */
+    static FlrResult runAndWrite(FlrConfig config, Path dir, int threads, boolean quiet) throws IOException {
         FlrResult result;
-        try (OutputDirectory dir = OutputDirectory.open(out)) {
-            try (ConsoleProgress progress = ConsoleProgress.open("flr", quiet)) {
-                result = FlrExperiment.run(config, threads, progress);
-            }
-            ResultWriter.writeSummary(result, dir.file(SUMMARY));
-            ResultWriter.writeTasks(result, dir.file(TASKS));
-            PredictionPlot.writePng(result, dir.file(PLOT));
-            dir.commit();
+        try (ConsoleProgress progress = ConsoleProgress.open("flr", quiet)) {
+            result = FlrExperiment.run(config, threads, progress);
         }
-        report(result, out, stdout);
+        ResultWriter.writeSummary(result, dir.resolve(SUMMARY));
+        ResultWriter.writeTasks(result, dir.resolve(TASKS));
+        PredictionPlot.writePng(result, dir.resolve(PLOT));
         return result;
     }
 
-    private static void report(FlrResult r, Path out, PrintWriter w) {
+    static void report(FlrResult r, Path out, PrintWriter w) {
         var s = r.spontaneous();
         w.printf(Locale.ROOT, "spontaneous activity: mean variance %.4g +- %.2g, top eigenvalue of C %.4g, "
                 + "beta*lambda_max(J) %.3f%n", s.meanVariance(), s.meanVarianceError(), s.topEigenvalue(),

@@ -61,7 +61,7 @@ final class LayeredRunner {
             configs.add(c);
         }
         List<TrainResult> results = new ArrayList<>();
-        try (OutputDirectory dir = OutputDirectory.open(outDir);
+        try (OutputDirectory dir = run.openOut();
              ConsoleProgress bar = ConsoleProgress.open(command + " " + String.join(",", rules) + " on " + opts.data,
                      run.quiet)) {
             AtomicLongArray done = new AtomicLongArray(rules.size());

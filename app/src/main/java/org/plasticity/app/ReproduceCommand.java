@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,65 +55,75 @@ final class ReproduceCommand implements Callable<Integer> {
                 throw new ConfigException("--figure", "unknown figure '" + id + "'; known: " + Reproduction.ids());
             }
         }
-        write(ids, s, run.seed == null ? 42 : run.seed, run.threads(), run.quiet, run.out(),
-                spec.commandLine().getOut());
+        int threads = run.threads();
+        List<FigureResult> results;
+        try (OutputDirectory dir = run.openOut()) {
+            results = write(ids, s, run.seed == null ? 42 : run.seed, threads, run.quiet, dir.path());
+            dir.commit();
+        }
+        report(results, run.out(), spec.commandLine().getOut());
         return 0;
     }
 
-    /** Runs figures {@code ids} and writes report.html, summary.json and fig-&lt;id&gt;.png/.json into {@code out}. */
-    static List<FigureResult> write(List<String> ids, Scale s, long seed, int threads, boolean quiet, Path out,
-                                    java.io.PrintWriter stdout) throws java.io.IOException {
+    /**
+     * Runs figures {@code ids} and writes report.html, summary.json and fig-&lt;id&gt;.png/.json into {@code dir} (a
+     * staging folder, created if needed).
+     */
+    static List<FigureResult> write(List<String> ids, Scale s, long seed, int threads, boolean quiet, Path dir)
+            throws java.io.IOException {
         long start = System.nanoTime();
         long total = ids.stream().mapToLong(id -> Reproduction.points(id, s)).sum();
         AtomicLong done = new AtomicLong();
         List<FigureResult> results = new ArrayList<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        try (OutputDirectory dir = OutputDirectory.open(out)) {
-            try (ConsoleProgress progress = ConsoleProgress.open("reproduce", quiet)) {
-                for (String id : ids) {
-                    long before = done.get();
-                    results.add(Reproduction.run(id, s, seed, threads, (d, t) -> {
-                        done.set(before + d);
-                        progress.progress(done.get(), total);
-                    }));
-                }
+        Files.createDirectories(dir);
+        try (ConsoleProgress progress = ConsoleProgress.open("reproduce", quiet)) {
+            for (String id : ids) {
+                long before = done.get();
+                results.add(Reproduction.run(id, s, seed, threads, (d, t) -> {
+                    done.set(before + d);
+                    progress.progress(done.get(), total);
+                }));
             }
-            List<Path> pngs = new ArrayList<>();
-            ArrayNode list = json.createArrayNode();
-            for (FigureResult f : results) {
-                Path png = dir.file("fig-" + f.id() + ".png");
-                if (f.kind().equals("scatter")) {
-                    ScatterPlot.writePng(f, png);
-                } else if (f.kind().equals("geometry")) {
-                    GeometryPlot.writePng(f, png);
-                } else {
-                    SweepPlot.writePng(f, png);
-                }
-                pngs.add(png);
-                ObjectNode node = figureJson(json, f);
-                json.writeValue(dir.file("fig-" + f.id() + ".json").toFile(), node);
-                list.add(node);
-            }
-            double wall = (System.nanoTime() - start) / 1e9;
-            ObjectNode summary = json.createObjectNode();
-            summary.put("version", Version.get());
-            summary.put("seed", seed);
-            summary.put("scale", s.name().toLowerCase(Locale.ROOT));
-            summary.put("wall_seconds", wall);
-            summary.set("figures", list);
-            json.writeValue(dir.file("summary.json").toFile(), summary);
-            String header = String.format(Locale.ROOT, "plasticity %s, seed %d, scale %s, %d threads, %.0f s.",
-                    Version.get(), seed, s.name().toLowerCase(Locale.ROOT), threads, wall);
-            HtmlReport.write(results, pngs, header, dir.file("report.html"));
-            dir.commit();
         }
+        List<Path> pngs = new ArrayList<>();
+        ArrayNode list = json.createArrayNode();
+        for (FigureResult f : results) {
+            Path png = dir.resolve("fig-" + f.id() + ".png");
+            if (f.kind().equals("scatter")) {
+                ScatterPlot.writePng(f, png);
+            } else if (f.kind().equals("geometry")) {
+                GeometryPlot.writePng(f, png);
+            } else {
+                SweepPlot.writePng(f, png);
+            }
+            pngs.add(png);
+            ObjectNode node = figureJson(json, f);
+            json.writeValue(dir.resolve("fig-" + f.id() + ".json").toFile(), node);
+            list.add(node);
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        ObjectNode summary = json.createObjectNode();
+        summary.put("version", Version.get());
+        summary.put("seed", seed);
+        summary.put("scale", s.name().toLowerCase(Locale.ROOT));
+        summary.put("wall_seconds", wall);
+        summary.set("figures", list);
+        json.writeValue(dir.resolve("summary.json").toFile(), summary);
+        String header = String.format(Locale.ROOT, "plasticity %s, seed %d, scale %s, %d threads, %.0f s.",
+                Version.get(), seed, s.name().toLowerCase(Locale.ROOT), threads, wall);
+        HtmlReport.write(results, pngs, header, dir.resolve("report.html"));
+        return results;
+    }
+
+    /** Prints each figure's verdict and where the report is. */
+    static void report(List<FigureResult> results, Path out, java.io.PrintWriter stdout) {
         for (FigureResult f : results) {
             stdout.printf(Locale.ROOT, "%-13s %-15s %s%n", f.id(), f.reproduced() ? "reproduced" : "not-reproduced",
                     f.verdictDetail());
         }
         stdout.println("report: " + out.resolve("report.html").toAbsolutePath());
         stdout.flush();
-        return results;
     }
 
     private static ObjectNode figureJson(ObjectMapper json, FigureResult f) {

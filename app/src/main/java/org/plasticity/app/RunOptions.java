@@ -1,6 +1,8 @@
 package org.plasticity.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.config.ConfigException;
 import org.plasticity.config.FlrConfig;
 import picocli.CommandLine.Option;
@@ -9,6 +11,10 @@ import picocli.CommandLine.Option;
 final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results (created if needed).")
     Path out;
+
+    @Option(names = "--force", description = "Replace the results already in --out, as a whole (the old files are "
+            + "removed). Without it, a folder that holds results is refused.")
+    boolean force;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads (default: all cores). Results do not depend on it.")
@@ -34,7 +40,15 @@ final class RunOptions {
         if (out == null && defaultOut == null) {
             throw new ConfigException("--out", "is required: the folder to write results into");
         }
+        if (out != null && out.toString().isBlank()) {
+            throw new ConfigException("--out", "is empty: give the folder to write results into");
+        }
         return out == null ? defaultOut : out;
+    }
+
+    /** Checks --out and prepares its staging folder: refused when it holds results, unless --force. */
+    OutputDirectory openOut() throws IOException {
+        return OutputDirectory.open(out(), force);
     }
 
     int threads() {

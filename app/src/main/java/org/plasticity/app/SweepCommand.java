@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
         description = {"Run an experiment at every point of a sweep spec, on all local cores.",
             "Writes sweep.json and points.csv first, journal.jsonl as points finish, then results.csv, summary.json",
             "and a heat map (pairs of fields) or line plot (one field) per main metric. --resume continues a sweep",
-            "that was interrupted, skipping finished points."})
+            "that was interrupted, skipping finished points; a second sweep into a folder in use is refused."})
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Sweep spec, YAML or JSON.")
     Path spec;
@@ -40,10 +40,10 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec s = SweepSpecReader.read(spec);
         Path out = run.out();
         LocalSweep.Outcome o;
+        int threads = run.threads();
         try (ConsoleProgress bar = ConsoleProgress.open("sweep " + spec.getFileName(), run.quiet)) {
-            o = new LocalSweep(s, out).run(run.threads(), resume, bar);
+            o = new LocalSweep(s, out).run(threads, resume, run.force, bar, entries -> plots(s, entries, out));
         }
-        plots(s, o.entries(), out);
         var w = cli.commandLine().getOut();
         w.printf("sweep: %d points (%d run now, %d failed) in %.1f s; results in %s%n", s.points().size(),
                 o.ranNow(), o.failed(), o.seconds(), out.resolve(LocalSweep.RESULTS));

@@ -195,15 +195,18 @@ class CliTest {
         assertEquals(Files.readString(tmp.resolve("cli/tasks.csv")), Files.readString(tmp.resolve("file/tasks.csv")));
     }
 
-    /** A run over an earlier result replaces its files and leaves no staging folder behind. */
+    /** A run over an earlier result with --force replaces its files and leaves no staging folder behind. */
     @Test
     void rerunReplacesResultsWithoutLeftovers() throws IOException {
         Path cfg = Files.writeString(tmp.resolve("c.yaml"), SMALL.replace("count: 5", "count: 3"));
         Path out = tmp.resolve("again");
         assertEquals(0, run("flr", "--config", cfg.toString(), "--out", out.toString(), "-q").code());
-        assertEquals(0, run("flr", "--config", cfg.toString(), "--out", out.toString(), "-q").code());
+        assertEquals(0, run("flr", "--config", cfg.toString(), "--out", out.toString(), "-q", "--force").code());
         try (var files = Files.list(out)) {
             assertEquals(3, files.count());
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(2, files.count(), "c.yaml and the results folder only");
         }
     }
 }

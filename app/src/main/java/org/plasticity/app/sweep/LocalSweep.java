@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.plasticity.Version;
+import org.plasticity.app.io.FolderLock;
+import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.config.ConfigException;
 import org.plasticity.experiment.ProgressListener;
 
@@ -52,10 +54,88 @@ public final class LocalSweep {
     /** Result of a run: the finished entries (by id) and how many points failed. */
     public record Outcome(Map<String, SweepResults.Entry> entries, int failed, int ranNow, double seconds) {}
 
+    /** Writes files derived from the finished entries (plots) while the sweep still holds its folder. */
+    public interface Finisher {
+        void finish(Map<String, SweepResults.Entry> entries) throws IOException;
+    }
+
     public Outcome run(int threads, boolean resume, ProgressListener progress) throws IOException,
             InterruptedException {
+        return run(threads, resume, false, progress, entries -> { });
+    }
+
+    /**
+     * Runs the points not done yet, holding the folder's lock throughout.
+     *
+     * @param replace whether other results in the folder may be replaced (--force); ignored with {@code resume}
+     */
+    public Outcome run(int threads, boolean resume, boolean replace, ProgressListener progress, Finisher finish)
+            throws IOException, InterruptedException {
         started = System.nanoTime();
-        prepare(resume);
+        try (FolderLock lock = lockFolder(resume, replace)) {
+            prepare(resume);
+            Outcome o = runPoints(threads, progress);
+            finish.finish(o.entries());
+            return o;
+        }
+    }
+
+    /**
+     * Creates and locks the sweep folder. Without {@code resume}, a folder holding other results is refused unless
+     * {@code replace}, and then replaced as a whole (renamed aside, recreated, the old one deleted).
+     */
+    private FolderLock lockFolder(boolean resume, boolean replace) throws IOException {
+        Path absolute = OutputDirectory.absolute(out);
+        OutputDirectory.recoverStale(absolute);
+        // refuse what is clearly wrong before creating anything
+        if (resume && !Files.exists(absolute.resolve(SPEC))) {
+            throw new ConfigException("--resume", "there is no sweep to resume in " + out);
+        }
+        OutputDirectory.Contents before = OutputDirectory.contents(absolute);
+        if (!resume && !before.results().contains(SPEC)) {
+            OutputDirectory.check(out, before, replace);
+        }
+        OutputDirectory.createFolder(out, absolute);
+        FolderLock lock = FolderLock.acquire(absolute, out);
+        try {
+            // temp files of a killed writer; no one else writes here while we hold the lock
+            try (var files = Files.list(absolute)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (f.getFileName().toString().matches("\\..+\\.tmp")) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            OutputDirectory.Contents c = OutputDirectory.contents(absolute);
+            if (resume || c.results().isEmpty() && c.other().isEmpty()) {
+                return lock;
+            }
+            if (!replace && c.other().isEmpty() && c.results().contains(SPEC)) {
+                return lock; // prepare() says to resume it
+            }
+            OutputDirectory.check(out, c, replace);
+            Path aside = OutputDirectory.moveAside(absolute); // the lock travels with the old folder
+            try {
+                Files.createDirectory(absolute);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new ConfigException("--out", out + " is in use by another sweep");
+            }
+            FolderLock fresh = FolderLock.acquire(absolute, out);
+            try {
+                lock.close();
+                OutputDirectory.deleteTree(aside);
+            } catch (IOException e) {
+                fresh.close();
+                throw e;
+            }
+            return fresh;
+        } catch (RuntimeException | IOException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private Outcome runPoints(int threads, ProgressListener progress) throws IOException, InterruptedException {
         List<SweepPoint> todo = new ArrayList<>();
         for (SweepPoint p : spec.points()) {
             if (!done.containsKey(p.id())) {
@@ -112,12 +192,11 @@ public final class LocalSweep {
     }
 
     private void prepare(boolean resume) throws IOException {
-        Files.createDirectories(out);
         Path specFile = out.resolve(SPEC);
         if (Files.exists(specFile)) {
             if (!resume) {
-                throw new ConfigException("--out", out + " already holds a sweep: add --resume to continue it, or "
-                        + "choose another folder");
+                throw new ConfigException("--out", out + " already holds a sweep: add --resume to continue it, --force "
+                        + "to replace it, or choose another folder");
             }
             String stored = SweepSpecReader.JSON.readTree(specFile.toFile()).get("spec").toString();
             if (!stored.equals(SweepSpecReader.JSON.readTree(spec.text()).toString())) {
