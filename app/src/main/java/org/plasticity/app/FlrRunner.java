@@ -11,6 +11,8 @@ import org.plasticity.app.report.PredictionPlot;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.experiment.FlrExperiment;
 import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.NonFiniteResultException;
+import org.plasticity.experiment.Preflight;
 import org.plasticity.experiment.TaskResult;
 
 /** Runs an FLR experiment and writes its result files: shared by {@code flr} and {@code demo}. */
@@ -23,11 +25,13 @@ final class FlrRunner {
 
     static FlrResult runAndWrite(FlrConfig config, Path out, int threads, boolean quiet, PrintWriter stdout)
             throws IOException {
+        Preflight.check(config, threads);
         FlrResult result;
         try (OutputDirectory dir = OutputDirectory.open(out)) {
             try (ConsoleProgress progress = ConsoleProgress.open("flr", quiet)) {
                 result = FlrExperiment.run(config, threads, progress);
             }
+            NonFiniteResultException.check(result);
             ResultWriter.writeSummary(result, dir.file(SUMMARY));
             ResultWriter.writeTasks(result, dir.file(TASKS));
             PredictionPlot.writePng(result, dir.file(PLOT));
