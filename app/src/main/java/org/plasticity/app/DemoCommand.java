@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
             "Writes summary.json, tasks.csv, pred-vs-measured.png into --out (default runs/demo)",
             "and the figures' report into --out/paper (report.html)."})
 final class DemoCommand implements Callable<Integer> {
-    @CommandLine.Option(names = "--experiment-only", description = "Skip the figures' report.")
+    @CommandLine.Option(names = "--experiment-only", description = "Skip the figures' report (default: off).")
     boolean experimentOnly;
 
     @CommandLine.Mixin

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
         description = {"Predict learning speed from spontaneous activity (FLR1, FLR2), then learn and measure.",
             "Writes summary.json, tasks.csv and pred-vs-measured.png into --out."})
 final class FlrCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON experiment config.")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON experiment config (required).")
     Path config;
 
     @CommandLine.Mixin
