@@ -13,6 +13,7 @@ import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.app.io.ResultWriter;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.Preflight;
 import org.plasticity.reproduce.FigureResult;
 import org.plasticity.reproduce.Reproduction;
 import org.plasticity.reproduce.Scale;
@@ -34,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
     private static final String PAPER = "paper";
     private static final Path DEFAULT_OUT = Path.of("runs", "demo");
 
-    @CommandLine.Option(names = "--experiment-only", description = "Skip the figures' report.")
+    @CommandLine.Option(names = "--experiment-only", description = "Skip the figures' report (default: off).")
     boolean experimentOnly;
 
     @CommandLine.Mixin
@@ -48,6 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         FlrConfig cfg = run.applySeed(FlrConfig.defaults());
         int threads = run.threads();
         Path out = run.out();
+        Preflight.check(cfg, threads);
         FlrResult result;
         List<FigureResult> figures = List.of();
         // The experiment and its figures are one run: committed together, so a failure keeps the previous demo.

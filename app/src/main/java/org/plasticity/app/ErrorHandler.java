@@ -20,7 +20,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        if (e instanceof DivergenceException || e instanceof UncheckedIOException || e instanceof java.io.IOException) {
+        if (e instanceof DivergenceException || e instanceof UncheckedIOException || e instanceof java.io.IOException
+                || e instanceof org.plasticity.experiment.NonFiniteResultException) {
             err.println("error: " + e.getMessage());
             return FAILED;
         }

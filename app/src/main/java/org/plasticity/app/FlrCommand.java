@@ -6,6 +6,7 @@ import org.plasticity.app.io.ConfigReader;
 import org.plasticity.app.io.OutputDirectory;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.Preflight;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Predict learning speed from spontaneous activity (FLR1, FLR2), then learn and measure.",
             "Writes summary.json, tasks.csv and pred-vs-measured.png into --out."})
 final class FlrCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON experiment config.")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON experiment config (required).")
     Path config;
 
     @CommandLine.Mixin
@@ -28,6 +29,7 @@ final class FlrCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         FlrConfig cfg = run.applySeed(ConfigReader.read(config));
         int threads = run.threads();
+        Preflight.check(cfg, threads);
         FlrResult result;
         try (OutputDirectory dir = run.openOut()) {
             result = FlrRunner.runAndWrite(cfg, dir.path(), threads, run.quiet);

@@ -10,6 +10,8 @@ import org.plasticity.app.report.PredictionPlot;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.experiment.FlrExperiment;
 import org.plasticity.experiment.FlrResult;
+import org.plasticity.experiment.NonFiniteResultException;
+import org.plasticity.experiment.Preflight;
 import org.plasticity.experiment.TaskResult;
 
 /** Runs an FLR experiment and writes its result files: shared by {@code flr} and {@code demo}. */
@@ -20,7 +22,12 @@ final class FlrRunner {
 
     private FlrRunner() {}
 
-    /** Runs the experiment and writes its files into {@code dir} (a staging folder). */
+    /**
+     * Runs the experiment and writes its files into {@code dir} (a staging folder). Callers run
+     * {@link Preflight#check} before they open the output folder.
+     *
+     * @throws NonFiniteResultException when a statistic came out NaN or infinite (nothing is written)
+     */
     static FlrResult runAndWrite(FlrConfig config, Path dir, int threads, boolean quiet) throws IOException {
         FlrResult result;
         try (ConsoleProgress progress = ConsoleProgress.open("flr", quiet)) {

@@ -33,11 +33,20 @@ import picocli.CommandLine.Option;
             "Writes report.html, summary.json and fig-<id>.png / fig-<id>.json per figure into --out."})
 final class ReproduceCommand implements Callable<Integer> {
 
-    @Option(names = "--figure", split = ",", paramLabel = "ID", description = "Figures to run (default: all).")
+    @Option(names = "--figure", split = ",", paramLabel = "ID", completionCandidates = FigureIds.class,
+            description = "Figures to run, comma-separated: ${COMPLETION-CANDIDATES} (default: all).")
     List<String> figures;
 
+    /** The figure ids of the registry, listed in the help. */
+    static final class FigureIds implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Reproduction.ids().iterator();
+        }
+    }
+
     @Option(names = "--scale", paramLabel = "SCALE", defaultValue = "default",
-            description = "smoke, default (minutes on 2 cores) or full (the paper's scale).")
+            description = "smoke, default (minutes on 2 cores) or full (the paper's scale) (default: ${DEFAULT-VALUE}).")
     String scale;
 
     @CommandLine.Mixin

@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run experiments. A CLI value overrides the config file's. */
 final class RunOptions {
-    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results (created if needed).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the results, created if needed (default: runs/demo for demo, runs/paper "
+                    + "for reproduce; required otherwise).")
     Path out;
 
     @Option(names = "--force", description = "Replace the results already in --out, as a whole (the old files are "
@@ -20,10 +21,10 @@ final class RunOptions {
             description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Override the config's seed.")
+    @Option(names = "--seed", paramLabel = "SEED", description = "Override the config's seed (default: the config's; 42 for demo and reproduce).")
     Long seed;
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar (default: a progress bar on a terminal).")
     boolean quiet;
 
     private final Path defaultOut;

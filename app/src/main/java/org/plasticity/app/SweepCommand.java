@@ -23,10 +23,10 @@ import picocli.CommandLine.Option;
             "and a heat map (pairs of fields) or line plot (one field) per main metric. --resume continues a sweep",
             "that was interrupted, skipping finished points; a second sweep into a folder in use is refused."})
 final class SweepCommand implements Callable<Integer> {
-    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Sweep spec, YAML or JSON.")
+    @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Sweep spec, YAML or JSON (required).")
     Path spec;
 
-    @Option(names = "--resume", description = "Continue the sweep in --out, skipping the points already done.")
+    @Option(names = "--resume", description = "Continue the sweep in --out, skipping the points already done (default: off).")
     boolean resume;
 
     @CommandLine.Mixin

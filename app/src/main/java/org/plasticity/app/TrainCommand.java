@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         description = {"Train a layered network with one learning rule (bp, fa, dfa, np, burstprop, segdend).",
             "Writes summary.json, epochs.csv, results.md, report.html, learning-curves.png and alignment.png into --out."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--rule", required = true, paramLabel = "RULE", description = "bp, fa, dfa, np, burstprop, segdend.")
+    @Option(names = "--rule", required = true, paramLabel = "RULE", description = "bp, fa, dfa, np, burstprop, segdend (required).")
     String rule;
 
     @CommandLine.Mixin

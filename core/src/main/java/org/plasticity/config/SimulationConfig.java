@@ -34,8 +34,30 @@ public record SimulationConfig(double burnIn, double duration, int trials, int s
         return new SimulationConfig(200, 1000, 20, 5, Precision.DOUBLE);
     }
 
-    /** @return the number of Euler steps in {@code time} at step {@code dt} (rounded, at least 1 for time &gt; 0). */
-    public static int steps(double time, double dt) {
-        return time <= 0 ? 0 : Math.max(1, (int) Math.round(time / dt));
+    /**
+     * Most Euler steps one phase of a run (burn-in, sampling, learning) may take. A billion steps of the smallest
+     * network already take hours; more is a typo (a time in the wrong unit), and step counts and per-step traces must
+     * stay within Java's array and int ranges.
+     */
+    public static final long MAX_STEPS = 1_000_000_000L;
+
+    /**
+     * @return the number of Euler steps in {@code time} at step {@code dt} (rounded, at least 1 for time &gt; 0);
+     *     {@code Long.MAX_VALUE} when the count is beyond the long range (never wraps)
+     */
+    public static long steps(double time, double dt) {
+        return time <= 0 ? 0 : Math.max(1, Math.round(time / dt));
+    }
+
+    /**
+     * Checks that {@code time / dt} steps is a sane count and returns it.
+     *
+     * @throws ConfigException naming {@code key} when the count exceeds {@link #MAX_STEPS}
+     */
+    public static long checkedSteps(double time, double dt, String key) {
+        long steps = steps(time, dt);
+        require(steps <= MAX_STEPS, key, time + " at network.dt = " + dt + " is " + String.format(java.util.Locale.ROOT,
+                "%.3g", time / dt) + " steps, more than the " + MAX_STEPS + " a run may take");
+        return steps;
     }
 }

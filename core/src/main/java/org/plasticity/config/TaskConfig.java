@@ -43,7 +43,7 @@ public record TaskConfig(String type, double gamma, int count, Alignment alignme
             "time-series");
 
     public TaskConfig {
-        require(type != null && TYPES.contains(type), "task.type", "must be one of " + TYPES + ", got " + type);
+        require(type != null && TYPES.contains(type), "task.type", "must be one of " + TYPES + ", got " + ConfigException.shown(type, 60));
         require(gamma > 0 && Double.isFinite(gamma), "task.gamma", "must be a finite number > 0, got " + gamma);
         require(count >= 3, "task.count", "must be an integer >= 3 (correlations need three tasks), got " + count);
         require(alignment != null, "task.alignment", "must be graded or random");

@@ -47,10 +47,10 @@ public final class Simulator {
         }
         batch.init(rngs);
         double dt = network.config().dt();
-        int burn = SimulationConfig.steps(sim.burnIn(), dt);
-        int total = burn + SimulationConfig.steps(sim.duration(), dt);
-        double[] snapshot = new double[trials * network.n()];
-        for (int step = 1; step <= total; step++) {
+        long burn = SimulationConfig.steps(sim.burnIn(), dt);
+        long total = Math.addExact(burn, SimulationConfig.steps(sim.duration(), dt));
+        double[] snapshot = new double[Math.multiplyExact(trials, network.n())];
+        for (long step = 1; step <= total; step++) {
             batch.step(rngs);
             int bad = batch.firstNonFinite();
             if (bad >= 0) {

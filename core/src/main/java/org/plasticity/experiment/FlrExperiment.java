@@ -45,7 +45,9 @@ import org.plasticity.task.TaskFactory;
 public final class FlrExperiment {
     private FlrExperiment() {}
 
+    /** @throws org.plasticity.config.ConfigException when the run cannot fit this JVM, see {@link Preflight} */
     public static FlrResult run(FlrConfig cfg, int threads, ProgressListener progress) {
+        Preflight.check(cfg, threads);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "plasticity-worker");

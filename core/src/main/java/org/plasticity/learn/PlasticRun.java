@@ -49,8 +49,9 @@ public final class PlasticRun {
         double s = network.config().sigma() * Math.sqrt(dt);
         double drift = network.config().driftStep();
         boolean tanh = network.tanh();
-        int burn = (int) Math.round(burnIn / dt);
-        int learn = Math.max(1, (int) Math.round(learnTime / dt));
+        // toIntExact: a count beyond int (a config validated by FlrConfig never has one) fails instead of wrapping.
+        int burn = Math.toIntExact(Math.round(burnIn / dt));
+        int learn = Math.toIntExact(Math.max(1, Math.round(learnTime / dt)));
         double[] h = task.field();
         double[] xi = task.xi();
         double[][] traces = new double[learners][learn];

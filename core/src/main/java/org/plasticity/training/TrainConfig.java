@@ -24,19 +24,28 @@ public record TrainConfig(long seed, int[] hidden, Activation hiddenActivation, 
                           double momentum, double weightDecay, boolean standardize, int trainLimit, int testLimit,
                           int probe, RuleParams params) {
 
+    /** Most passes over the data. */
+    public static final int MAX_EPOCHS = 1_000_000;
+    /** Largest minibatch. */
+    public static final int MAX_BATCH = 1 << 20;
+    /** Widest hidden layer: a 65536-wide layer after another is already a 16 GiB weight matrix. */
+    public static final int MAX_WIDTH = 1 << 16;
+
     public TrainConfig {
         hidden = hidden.clone();
-        check(epochs >= 0, "epochs", "must be >= 0, got " + epochs);
-        check(batchSize >= 1, "batch", "must be >= 1, got " + batchSize);
+        // Upper bounds far beyond any real run, so that a typo fails at once instead of allocating for minutes.
+        check(epochs >= 0 && epochs <= MAX_EPOCHS, "epochs", "must be in 0.." + MAX_EPOCHS + ", got " + epochs);
+        check(batchSize >= 1 && batchSize <= MAX_BATCH, "batch", "must be in 1.." + MAX_BATCH + ", got " + batchSize);
         check(lr >= 0 && Double.isFinite(lr), "lr", "must be a finite number >= 0, got " + lr);
         check(outputLr >= 0 && Double.isFinite(outputLr), "output-lr", "must be a finite number >= 0, got " + outputLr);
         check(momentum >= 0 && momentum < 1, "momentum", "must be in [0, 1), got " + momentum);
-        check(weightDecay >= 0, "weight-decay", "must be >= 0, got " + weightDecay);
+        check(weightDecay >= 0 && Double.isFinite(weightDecay), "weight-decay", "must be a finite number >= 0, got "
+                + weightDecay);
         check(initGain > 0, "init-gain", "must be > 0, got " + initGain);
         check(trainLimit >= 0 && testLimit >= 0, "limit", "must be >= 0");
         check(probe >= 1, "probe", "must be >= 1, got " + probe);
         for (int h : hidden) {
-            check(h >= 1, "hidden", "layer widths must be >= 1, got " + h);
+            check(h >= 1 && h <= MAX_WIDTH, "hidden", "layer widths must be in 1.." + MAX_WIDTH + ", got " + h);
         }
         check(hiddenActivation != Activation.SOFTMAX, "hidden-activation", "softmax is for the output layer only");
         check(loss != Loss.CROSS_ENTROPY || outputActivation == Activation.SOFTMAX, "loss",

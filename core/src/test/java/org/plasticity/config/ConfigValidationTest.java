@@ -182,4 +182,78 @@ class ConfigValidationTest {
         assertEquals(4000, SimulationConfig.steps(200, 0.05));
         assertEquals(2, SimulationConfig.steps(0.75, 0.5)); // 1.5 (exact) rounds half up
     }
+
+    private static FlrConfig withRun(NetworkConfig net, SimulationConfig sim) {
+        FlrConfig d = FlrConfig.defaults();
+        return new FlrConfig(1, net, sim, d.task(), d.rule(), d.speed(), d.learning());
+    }
+
+    private static FlrConfig withScales(double beta, double sigma, double tau, double gamma) {
+        FlrConfig d = FlrConfig.defaults();
+        NetworkConfig net = new NetworkConfig(10, 2, beta, sigma, 0.05, 0, Activation.TANH, tau);
+        return new FlrConfig(1, net, d.simulation(), new TaskConfig("io-mapping", gamma, 3), d.rule(), d.speed(),
+                d.learning());
+    }
+
+    private static void refused(String key, Executable build) {
+        ConfigException e = assertThrows(ConfigException.class, build);
+        assertEquals(key, e.key(), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    /** Step counts are longs and never wrap: 1e12 / 0.05 was (int) 2e13, a single step. */
+    @Test
+    void stepCountsDoNotWrap() {
+        assertEquals(20_000_000_000_000L, SimulationConfig.steps(1.0e12, 0.05));
+        assertEquals(Long.MAX_VALUE, SimulationConfig.steps(1e300, 0.05));
+    }
+
+    @Test
+    void absurdStepCountsAreRefusedNamingTheKey() {
+        NetworkConfig net = NetworkConfig.defaults();
+        refused("simulation.burn_in", () -> withRun(net, new SimulationConfig(1.0e12, 10, 2, 1, Precision.DOUBLE)));
+        refused("simulation.duration", () -> withRun(net, new SimulationConfig(0, 1.0e300, 2, 1, Precision.DOUBLE)));
+        FlrConfig d = FlrConfig.defaults();
+        refused("learning.max_time", () -> new FlrConfig(1, net, d.simulation(), d.task(), d.rule(), d.speed(),
+                new LearningConfig(0.2, 0.5, 1e11, 40, 8, true)));
+        refused("speed.window", () -> new FlrConfig(1, net, d.simulation(), d.task(), d.rule(),
+                new SpeedConfig(Method.CONCURRENT, 0.02, 0.001, 1e11, 2), d.learning()));
+        // Unused phases are not checked: learning off, quasi-static speed.
+        assertDoesNotThrow(() -> new FlrConfig(1, net, d.simulation(), d.task(), d.rule(),
+                new SpeedConfig(Method.QUASI_STATIC, 0.02, 0.001, 1e11, 2),
+                new LearningConfig(0.2, 0.5, 1e11, 40, 8, false)));
+        // The largest allowed count is accepted.
+        assertDoesNotThrow(() -> withRun(net, new SimulationConfig(0.05 * SimulationConfig.MAX_STEPS, 1, 2, 1,
+                Precision.DOUBLE)));
+    }
+
+    /** No samples once ended in "dsyev did not converge". */
+    @Test
+    void aRunWithoutSamplesIsRefused() {
+        NetworkConfig net = NetworkConfig.defaults(); // dt 0.05
+        refused("simulation.sample_every", () -> withRun(net, new SimulationConfig(0, 10, 2, 1000, Precision.DOUBLE)));
+        refused("simulation.sample_every", () -> withRun(net, new SimulationConfig(0, 0.01, 2, 2, Precision.DOUBLE)));
+        assertDoesNotThrow(() -> withRun(net, new SimulationConfig(0, 10, 2, 200, Precision.DOUBLE))); // one sample
+    }
+
+    /** Scales whose arithmetic leaves the double range (the run ended with NaN statistics, or hung). */
+    @Test
+    void scalesBeyondDoubleArithmeticAreRefusedNamingTheCulprit() {
+        refused("network.sigma", () -> withScales(0.6, 1e-200, 1, 0.1));
+        refused("network.sigma", () -> withScales(0.6, 1e-60, 1, 0.1)); // kappa^3 overflows
+        refused("network.sigma", () -> withScales(0.6, 1e160, 1, 0.1)); // sigma^2 overflows
+        refused("network.beta", () -> withScales(1e-300, 0.2, 1, 0.1));
+        refused("network.tau", () -> withScales(0.6, 0.2, 1e308, 0.1));
+        refused("task.gamma", () -> withScales(0.6, 0.2, 1, 1e-170));
+        assertDoesNotThrow(() -> withScales(0.6, 1e-3, 1, 0.1));
+        assertDoesNotThrow(() -> withScales(5, 2, 10, 3));
+    }
+
+    @Test
+    void longValuesAreNotEchoedWhole() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new TaskConfig("x".repeat(1_000_000), 0.1, 3));
+        assertTrue(e.getMessage().length() < 200, e.getMessage());
+        assertTrue(e.getMessage().endsWith("..."), e.getMessage());
+    }
 }

@@ -1,18 +1,31 @@
 package org.plasticity.app.io;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.plasticity.config.ConfigException;
 import org.plasticity.config.FlrConfig;
 import org.plasticity.config.LearningConfig;
@@ -31,26 +44,118 @@ public final class ConfigReader {
 
     private ConfigReader() {}
 
+    /** Largest config file read: real configs are a few hundred bytes, and YAML parsing time grows with size. */
+    public static final int MAX_BYTES = 1 << 20;
+
     /** Reads and validates the config file at {@code path}. */
     public static FlrConfig read(Path path) {
-        String text;
+        return parse(readText(path), path.toString());
+    }
+
+    /**
+     * Reads a config file as UTF-8 text, refusing one over {@link #MAX_BYTES} before reading it.
+     *
+     * @throws ConfigException naming the file when it cannot be read, is too large or is not UTF-8
+     */
+    public static String readText(Path path) {
+        byte[] bytes;
         try {
-            text = Files.readString(path);
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                throw new ConfigException(path.toString(), "is " + size + " bytes; a config file may have at most "
+                        + MAX_BYTES + " (1 MiB)");
+            }
+            bytes = Files.readAllBytes(path);
         } catch (IOException e) {
             throw new ConfigException(path.toString(), "cannot read config file (" + reason(e) + ")");
         }
-        return parse(text, path.toString());
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = utf8.decode(in, out, true);
+        if (!result.isError()) {
+            result = utf8.flush(out);
+        }
+        if (result.isError()) {
+            throw new ConfigException(path.toString(), "not UTF-8 text (byte " + (in.position() + 1) + ")");
+        }
+        return out.flip().toString();
     }
 
     /** Parses and validates config text; {@code source} names it in messages. */
     public static FlrConfig parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(source, "not valid YAML/JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        return parse(tree(text, source), source);
+    }
+
+    /**
+     * Parses YAML or JSON config text into a tree, strictly: one document, no key twice in a mapping, no number with
+     * a leading zero (YAML 1.1 reads {@code 024} as octal 20), no {@code .nan} or {@code .inf}.
+     *
+     * @throws ConfigException naming the key, or {@code source} for text that is not YAML
+     */
+    public static JsonNode tree(String text, String source) {
+        if (text.length() > MAX_BYTES) {
+            throw new ConfigException(source, "has " + text.length() + " characters; a config may have at most "
+                    + MAX_BYTES + " (1 MiB)");
         }
-        return parse(root, source);
+        try (JsonParser parser = new StrictParser(YAML.getFactory().createParser(text))) {
+            JsonNode root = YAML.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new ConfigException(source, "holds a second YAML document (line "
+                        + parser.getCurrentLocation().getLineNr() + "); a config is one document");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, "not valid YAML/JSON: "
+                    + ConfigException.shown(e.getOriginalMessage().lines().findFirst().orElse(""), 160));
+        } catch (IOException e) {
+            throw new ConfigException(source, "cannot parse (" + reason(e) + ")");
+        }
+    }
+
+    /**
+     * Checks every token as it is read: duplicate keys, leading-zero numbers and non-finite numbers, each reported
+     * with the dotted key.
+     */
+    private static final class StrictParser extends JsonParserDelegate {
+        /** A leading zero: YAML 1.1 reads {@code 024} as octal 20, a reader of the file sees 24. */
+        private static final Pattern LEADING_ZERO = Pattern.compile("[-+]?0[0-9_]+(\\.[0-9_]*)?([eE][-+]?[0-9]+)?");
+        private static final Pattern NOT_FINITE = Pattern.compile("[-+]?\\.(nan|NaN|NAN|inf|Inf|INF)");
+        private final Deque<Set<String>> keys = new ArrayDeque<>();
+
+        StrictParser(JsonParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = super.nextToken();
+            if (t == JsonToken.START_OBJECT) {
+                keys.push(new HashSet<>());
+            } else if (t == JsonToken.END_OBJECT) {
+                keys.pop();
+            } else if (t == JsonToken.FIELD_NAME && !keys.isEmpty() && !keys.peek().add(currentName())) {
+                throw new ConfigException(key(), "appears twice in one mapping (duplicate key)");
+            } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                String text = getText().trim();
+                if (NOT_FINITE.matcher(text).matches()) {
+                    throw new ConfigException(key(), "must be finite, got " + text);
+                }
+                if (LEADING_ZERO.matcher(text).matches()) {
+                    throw new ConfigException(key(), ConfigException.shown(text, 60)
+                            + " is ambiguous (octal in YAML 1.1); write it without leading zeros");
+                }
+            }
+            return t;
+        }
+
+        /** @return the dotted key of the current token, e.g. {@code network.n} */
+        private String key() {
+            String pointer = getParsingContext().pathAsPointer().toString();
+            String dotted = pointer.replaceFirst("^/", "").replace('/', '.');
+            return ConfigException.shown(dotted.isEmpty() ? "(top level)" : dotted, 80);
+        }
     }
 
     /** Validates an already parsed config tree (a sweep point's base config with its overrides applied). */
@@ -141,7 +246,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isNumber()) {
-                throw new ConfigException(key(name), "must be a number, got '" + v.asText() + "'");
+                throw new ConfigException(key(name), "must be a number, got '" + ConfigException.shown(v.asText(), 60) + "'");
             }
             return v.doubleValue();
         }
@@ -152,7 +257,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new ConfigException(key(name), "must be an integer, got '" + v.asText() + "'");
+                throw new ConfigException(key(name), "must be an integer, got '" + ConfigException.shown(v.asText(), 60) + "'");
             }
             long x = v.longValue();
             if (!name.equals("seed") && (x > Integer.MAX_VALUE || x < Integer.MIN_VALUE)) {
@@ -167,7 +272,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isTextual()) {
-                throw new ConfigException(key(name), "must be a string, got '" + v.asText() + "'");
+                throw new ConfigException(key(name), "must be a string, got '" + ConfigException.shown(v.asText(), 60) + "'");
             }
             return v.textValue();
         }
@@ -178,7 +283,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isBoolean()) {
-                throw new ConfigException(key(name), "must be true or false, got '" + v.asText() + "'");
+                throw new ConfigException(key(name), "must be true or false, got '" + ConfigException.shown(v.asText(), 60) + "'");
             }
             return v.booleanValue();
         }
@@ -194,7 +299,7 @@ public final class ConfigReader {
                     return e;
                 }
             }
-            throw new ConfigException(key(name), "must be one of " + allowed + ", got '" + s + "'");
+            throw new ConfigException(key(name), "must be one of " + allowed + ", got '" + ConfigException.shown(s, 60) + "'");
         }
 
         void finish() {
@@ -205,7 +310,7 @@ public final class ConfigReader {
             while (names.hasNext()) {
                 String k = names.next();
                 if (!known.contains(k)) {
-                    throw new ConfigException(key(k), "unknown key; allowed here: " + String.join(", ", known));
+                    throw new ConfigException(key(ConfigException.shown(k, 60)), "unknown key; allowed here: " + String.join(", ", known));
                 }
             }
         }

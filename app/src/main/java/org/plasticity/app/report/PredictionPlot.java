@@ -32,7 +32,7 @@ public final class PredictionPlot {
         double hi = 0;
         for (TaskResult t : r.tasks()) {
             double m = t.measured().speed();
-            if (!(m > 0)) {
+            if (!(m > 0 && Double.isFinite(m))) {
                 continue;
             }
             lo = Math.min(lo, m);

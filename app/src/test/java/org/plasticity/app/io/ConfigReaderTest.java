@@ -4,8 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.plasticity.config.ConfigException;
@@ -100,5 +106,92 @@ class ConfigReaderTest {
         ConfigException broken = assertThrows(ConfigException.class, () -> ConfigReader.parse("a: [1, 2", "bad.yaml"));
         assertTrue(broken.getMessage().startsWith("bad.yaml: not valid YAML/JSON"), broken.getMessage());
         assertEquals(1, broken.getMessage().lines().count());
+    }
+
+    private static ConfigException refused(String text) {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigReader.parse(text, "t.yaml"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        return e;
+    }
+
+    /** Duplicate keys passed silently, the later value winning. */
+    @Test
+    void duplicateKeysAreRefused() {
+        ConfigException top = refused(VALID + "rule: target-error\n");
+        assertEquals("rule", top.key());
+        assertTrue(top.getMessage().contains("duplicate key"), top.getMessage());
+        assertEquals("network.n", refused(VALID.replace("n: 100,", "n: 100, n: 50,")).key());
+        assertEquals("network", refused(VALID + "network: {n: 10}\n").key());
+    }
+
+    /** A second YAML document was ignored. */
+    @Test
+    void aSecondDocumentIsRefused() {
+        ConfigException e = refused(VALID + "---\nseed: 7\n");
+        assertEquals("t.yaml", e.key());
+        assertTrue(e.getMessage().contains("second YAML document"), e.getMessage());
+        // A leading document marker is one document.
+        assertEquals(FlrConfig.defaults(), ConfigReader.parse("---\n" + VALID, "t.yaml"));
+    }
+
+    /** YAML 1.1 reads 024 as octal 20; the reader of the file sees 24. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"n: 100|n: 024|network.n", "count: 24|count: 012|task.count",
+        "seed: 42|seed: 042|seed", "duration: 1000|duration: 01000.5|simulation.duration"})
+    void leadingZeroNumbersAreRefusedAsAmbiguous(String from, String to, String key) {
+        ConfigException e = refused(VALID.replace(from, to));
+        assertEquals(key, e.key());
+        assertTrue(e.getMessage().contains("is ambiguous (octal in YAML 1.1)"), e.getMessage());
+    }
+
+    @Test
+    void zeroAndDecimalsStillRead() {
+        FlrConfig c = ConfigReader.parse(VALID.replace("random_part: 0.0", "random_part: 0")
+                .replace("gamma: 0.1", "gamma: 0.10"), "t");
+        assertEquals(0.0, c.network().randomPart());
+        assertEquals(0.1, c.task().gamma());
+    }
+
+    /** .nan and .inf were called malformed numbers. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"beta: 0.6|beta: .nan|network.beta", "gamma: 0.1|gamma: .inf|task.gamma",
+        "sigma: 0.2|sigma: -.Inf|network.sigma", "duration: 1000|duration: .NaN|simulation.duration"})
+    void nonFiniteNumbersAreCalledNotFinite(String from, String to, String key) {
+        ConfigException e = refused(VALID.replace(from, to));
+        assertEquals(key, e.key());
+        assertTrue(e.getMessage().contains("must be finite"), e.getMessage());
+    }
+
+    /** Said "MalformedInput: Input length = 1". */
+    @Test
+    void nonUtf8FilesNameTheByte(@TempDir Path dir) throws Exception {
+        byte[] bytes = "seed: 1\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.yaml"), bytes);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigReader.read(file));
+        assertEquals(file + ": not UTF-8 text (byte 8)", e.getMessage());
+    }
+
+    /** A 1 MB value took seconds to parse and was echoed whole; 50 MB ran past a minute. */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void largeFilesAreRefusedUnreadAndLongValuesCut(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.yaml");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write("rule: \"".getBytes(StandardCharsets.US_ASCII));
+            byte[] block = "a".repeat(1 << 16).getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 800; i++) { // 50 MiB
+                out.write(block);
+            }
+            out.write("\"\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigReader.read(huge));
+        assertTrue(e.getMessage().startsWith(huge + ": is 52428809 bytes; a config file may have at most"),
+                e.getMessage());
+        String value = "a".repeat(500_000);
+        for (String text : List.of("seed: \"" + value + "\"\n", VALID.replace("rule: hebbian", "rule: " + value),
+                VALID.replace("type: io-mapping", "type: " + value), VALID + "k".repeat(500) + ": 1\n")) {
+            ConfigException cut = refused(text);
+            assertTrue(cut.getMessage().length() < 300 && cut.getMessage().contains("..."), cut.getMessage());
+        }
     }
 }
