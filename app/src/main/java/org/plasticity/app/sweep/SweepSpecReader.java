@@ -178,7 +178,7 @@ public final class SweepSpecReader {
         for (SweepPoint p : points) {
             SweepPoint first = ids.putIfAbsent(p.id(), p);
             if (first != null) {
-                throw new ConfigException(source, "point " + p.index() + " (" + p.describe() + ") repeats point "
+                throw new ConfigException(source, "point " + p.index() + " (" + p.describe() + ") repeats another, point "
                         + first.index() + " (" + first.describe() + "): numbers are compared by value");
             }
             fn.validate(p);

@@ -110,7 +110,7 @@ class SweepStateTest {
     void numbersNameTheSamePointWhateverTheirSpelling() throws Exception {
         ConfigException dup = assertThrows(ConfigException.class,
                 () -> SweepSpecReaderTest.parse(SweepSpecReaderTest.BASE + "grid:\n  network.memories: [1, 2, 1.0]\n"));
-        assertTrue(dup.getMessage().contains("point 2 (network.memories=1.0) repeats point 0 (network.memories=1)"),
+        assertTrue(dup.getMessage().contains("point 2 (network.memories=1.0) repeats another, point 0 (network.memories=1)"),
                 dup.getMessage());
         assertEquals(1, dup.getMessage().lines().count());
         assertThrows(ConfigException.class, () -> SweepSpecReaderTest.parse(SweepSpecReaderTest.BASE
