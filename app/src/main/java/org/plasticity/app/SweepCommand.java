@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         description = {"Run an experiment at every point of a sweep spec, on all local cores.",
             "Writes sweep.json and points.csv first, journal.jsonl as points finish, then results.csv, summary.json",
             "and a heat map (pairs of fields) or line plot (one field) per main metric. --resume continues a sweep",
-            "that was interrupted, skipping finished points; a second sweep into a folder in use is refused."})
+            "that was interrupted, skipping finished points; a second sweep into a folder in use is refused.",
+            "--seed replaces the spec's seed (the sweep seed every point's seed derives from); a resume needs the same."})
 final class SweepCommand implements Callable<Integer> {
     @Option(names = "--spec", required = true, paramLabel = "FILE", description = "Sweep spec, YAML or JSON (required).")
     Path spec;
@@ -37,12 +38,13 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSpec s = SweepSpecReader.read(spec);
+        SweepSpec s = SweepSpecReader.read(spec, run.seed);
         Path out = run.out();
         LocalSweep.Outcome o;
         int threads = run.threads();
         try (ConsoleProgress bar = ConsoleProgress.open("sweep " + spec.getFileName(), run.quiet)) {
-            o = new LocalSweep(s, out).run(threads, resume, run.force, bar, entries -> plots(s, entries, out));
+            o = new LocalSweep(s, out).run(threads, resume, run.force, bar, entries -> plots(s, entries, out),
+                    cli.commandLine().getErr()::println);
         }
         var w = cli.commandLine().getOut();
         w.printf("sweep: %d points (%d run now, %d failed) in %.1f s; results in %s%n", s.points().size(),

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.plasticity.app.io.DataSource;
 import org.plasticity.config.ConfigException;
 import org.plasticity.credit.RuleParams;
+import org.plasticity.data.DataException;
 import org.plasticity.data.Dataset;
 import org.plasticity.network.Activation;
 import org.plasticity.network.Init;
@@ -71,10 +72,12 @@ final class TrainingOptions {
             description = "xavier-normal, xavier-uniform, kaiming-normal, kaiming-uniform (default: xavier-normal).")
     String init;
 
-    @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N examples only (default: all).")
+    @Option(names = "--train-limit", paramLabel = "N",
+            description = "Train on the first N examples only (N >= 1; default: all).")
     Integer trainLimit;
 
-    @Option(names = "--test-limit", paramLabel = "N", description = "Test on the first N examples only (default: all).")
+    @Option(names = "--test-limit", paramLabel = "N",
+            description = "Test on the first N examples only (N >= 1; default: all).")
     Integer testLimit;
 
     @Option(names = "--np-sigma", paramLabel = "S", description = "Node perturbation noise (default: 1e-3).")
@@ -95,9 +98,31 @@ final class TrainingOptions {
     @Option(names = "--nudge", paramLabel = "NU", description = "Segregated dendrites: target-phase nudge (default: 1.0).")
     Double nudge;
 
-    /** Reads the data set, or fails with one line. */
+    /** Reads the data set, or fails with one line: a bad limit, an unreadable file, or sets that cannot be used. */
     Dataset[] load() {
-        return DataSource.load(data, dataDir);
+        requireLimit("--train-limit", trainLimit);
+        requireLimit("--test-limit", testLimit);
+        Dataset[] sets = DataSource.load(data, dataDir);
+        Dataset train = sets[0];
+        Dataset test = sets[1];
+        for (Dataset d : sets) {
+            if (d.size() == 0) {
+                throw new DataException(d.name(), "holds no examples");
+            }
+        }
+        if (test.features() != train.features() || test.classes() != train.classes()) {
+            throw new DataException(test.name(), test.features() + " values and " + test.classes()
+                    + " classes per example, but the training set " + train.name() + " has " + train.features()
+                    + " and " + train.classes());
+        }
+        return sets;
+    }
+
+    /** A limit of 0 used to mean "all" by accident of the config's encoding; leaving the option out says that. */
+    private static void requireLimit(String option, Integer limit) {
+        if (limit != null && limit < 1) {
+            throw new ConfigException(option, "must be >= 1 (leave it out to use all examples), got " + limit);
+        }
     }
 
     /** @return the config for {@code rule}: its recipe for the data, with every given option applied. */

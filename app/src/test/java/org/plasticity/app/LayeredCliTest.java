@@ -94,9 +94,9 @@ class LayeredCliTest {
         byte[] images = new byte[16 + 2 * 4];
         images[2] = 8;
         images[3] = 3;
-        images[7] = 2; // 2 images of 2x2
-        images[11] = 2;
-        images[15] = 2;
+        images[7] = 2; // 2 images of 28 x 28
+        images[11] = 28;
+        images[15] = 28;
         Files.write(dir.resolve("train-images-idx3-ubyte"), java.util.Arrays.copyOf(images, 20)); // truncated
         Files.write(dir.resolve("train-labels-idx1-ubyte"), new byte[] {0, 0, 8, 1, 0, 0, 0, 2, 1, 0});
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), images);

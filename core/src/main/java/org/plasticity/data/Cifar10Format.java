@@ -31,13 +31,19 @@ public final class Cifar10Format {
      * @throws DataException naming the file that is missing, unreadable, of the wrong length or with a bad label
      */
     public static Dataset read(List<Path> batchFiles, String name) {
+        // each byte becomes a float: five bytes of heap per byte of the file
+        return read(batchFiles, name, Math.min(DataFile.MAX_ARRAY, DataFile.heapBytes() / 5));
+    }
+
+    /** As {@link #read(List, String)}, refusing a file that holds (or decompresses to) more than {@code maxBytes}. */
+    static Dataset read(List<Path> batchFiles, String name, long maxBytes) {
         if (batchFiles.isEmpty()) {
             throw new DataException(name, "no CIFAR-10 batch files given");
         }
         List<byte[]> contents = new ArrayList<>();
         long records = 0;
         for (Path file : batchFiles) {
-            byte[] b = IdxFormat.readAll(file);
+            byte[] b = DataFile.readAll(file, maxBytes, "a CIFAR-10 batch");
             if (b.length == 0 || b.length % RECORD != 0) {
                 throw new DataException(file, "length " + b.length + " bytes is not a positive multiple of the "
                         + RECORD + "-byte CIFAR-10 record (" + (b.length / RECORD) + " records and "
@@ -53,8 +59,11 @@ public final class Cifar10Format {
             contents.add(b);
             records += b.length / RECORD;
         }
-        if (records * FEATURES > Integer.MAX_VALUE) {
+        if (records * FEATURES > DataFile.MAX_ARRAY) {
             throw new DataException(name, records + " records are too many to hold in one array");
+        }
+        if (records * RECORD * 5 > DataFile.heapBytes()) {
+            throw new DataException(name, DataFile.tooLarge(records + " records", "this JVM"));
         }
         float[] inputs = new float[(int) records * FEATURES];
         int[] labels = new int[(int) records];

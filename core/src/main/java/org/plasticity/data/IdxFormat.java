@@ -1,13 +1,9 @@
 package org.plasticity.data;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reader of the IDX files MNIST and Fashion-MNIST ship in (layout of http://yann.lecun.com/exdb/mnist/): a big-endian
@@ -15,9 +11,10 @@ import java.util.zip.GZIPInputStream;
  * sizes, then the values. Images are {@code 0x00000803} (count x rows x columns), labels {@code 0x00000801} (count).
  *
  * <p>Files may be plain or gzipped; gzip is recognised by its magic bytes {@code 1f 8b}, not the file name, since
- * browsers and tools often decompress while keeping {@code .gz} (or the reverse). Each file is read whole, and the
- * header is checked against the length: a truncated download otherwise reads as zeros at the end and a wrong file
- * (labels for images, a float IDX) as noise, both of which silently train a worse network.
+ * browsers and tools often decompress while keeping {@code .gz} (or the reverse); gzip data with anything after it
+ * is refused (see {@link DataFile}). The header is checked against the length: a truncated download otherwise reads
+ * as zeros at the end and a wrong file (labels for images, a float IDX) as noise, both of which silently train a
+ * worse network.
  */
 public final class IdxFormat {
     /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */
@@ -25,53 +22,88 @@ public final class IdxFormat {
     /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
 
+    /** Image height of the standard files (MNIST, Fashion-MNIST). */
+    public static final int ROWS = 28;
+    /** Image width of the standard files. */
+    public static final int COLUMNS = 28;
+
     private static final int UNSIGNED_BYTE = 0x08;
 
     private IdxFormat() {
     }
 
     /**
-     * Reads an images file and its labels file into one set, pixels scaled to [0, 1] as {@code value / 255f}.
+     * Reads an images file and its labels file into one set, pixels scaled to [0, 1] as {@code value / 255f}, images
+     * of any size.
      *
      * @param classes labels must lie in {@code [0, classes)} (10 for MNIST and Fashion-MNIST)
      * @throws DataException naming the file when either is missing, unreadable or inconsistent
      */
     public static Dataset read(Path images, Path labels, String name, int classes) {
+        return read(images, labels, name, classes, 0, 0);
+    }
+
+    /**
+     * As {@link #read(Path, Path, String, int)}, requiring images of {@code rows x columns} pixels (0, 0: any size):
+     * a file of other images read as these would silently train on scrambled pixels.
+     *
+     * <p>Both headers are checked (shape, counts, sizes against the heap) before the values are read, and only the
+     * bytes the header announces are decompressed, so a wrong or hostile header fails at once without allocating.
+     */
+    public static Dataset read(Path images, Path labels, String name, int classes, int rows, int columns) {
         if (classes <= 0) {
             throw new IllegalArgumentException("classes must be positive, got " + classes);
         }
-        Idx img = parse(images, 3, "IDX3 unsigned bytes", "pixel data");
-        Idx lab = parse(labels, 1, "IDX1 unsigned bytes", "label data");
-        int count = img.dims[0];
-        if (lab.dims[0] != count) {
-            throw new DataException(labels, lab.dims[0] + " labels, but " + images.getFileName() + " holds " + count
-                    + " images");
-        }
-        int features = Math.multiplyExact(img.dims[1], img.dims[2]);
-        if (features == 0) {
-            throw new DataException(images, "images of " + img.dims[1] + " x " + img.dims[2] + " pixels");
-        }
-        float[] inputs = new float[img.length];
-        byte[] b = img.bytes;
-        for (int i = 0, p = img.offset; i < inputs.length; i++, p++) {
-            inputs[i] = (b[p] & 0xFF) / 255f;
-        }
-        int[] out = new int[count];
-        for (int i = 0; i < count; i++) {
-            int label = lab.bytes[lab.offset + i] & 0xFF;
-            if (label >= classes) {
-                throw new DataException(labels, "label " + label + " of example " + i + " outside [0, " + classes
-                        + ")");
+        try (DataFile.Content img = DataFile.open(images); DataFile.Content lab = DataFile.open(labels)) {
+            int[] dims = header(images, img, 3, "IDX3 unsigned bytes");
+            int[] labelDims = header(labels, lab, 1, "IDX1 unsigned bytes");
+            int count = dims[0];
+            if ((rows != 0 || columns != 0) && (dims[1] != rows || dims[2] != columns)) {
+                throw new DataException(images, "images of " + dims[1] + " x " + dims[2] + " pixels, but " + name
+                        + " needs " + rows + " x " + columns);
             }
-            out[i] = label;
+            if ((long) dims[1] * dims[2] == 0) {
+                throw new DataException(images, "images of " + dims[1] + " x " + dims[2] + " pixels");
+            }
+            if (labelDims[0] != count) {
+                throw new DataException(labels, labelDims[0] + " labels, but " + images.getFileName() + " holds "
+                        + count + " images");
+            }
+            if (count == 0) {
+                throw new DataException(images, "holds no images (the header's count is 0)");
+            }
+            long length = (long) count * dims[1] * dims[2];
+            // the bytes, then the floats: five bytes per pixel at the peak
+            if (length > DataFile.MAX_ARRAY || 5 * length > DataFile.heapBytes()) {
+                throw new DataException(images, DataFile.tooLarge("a header of " + count + " x " + dims[1] + " x "
+                        + dims[2] + " = " + length + " pixels", "this JVM"));
+            }
+            byte[] pixels = body(images, img, (int) length, "pixel data");
+            byte[] labelBytes = body(labels, lab, count, "label data");
+            int features = dims[1] * dims[2];
+            float[] inputs = new float[pixels.length];
+            for (int i = 0; i < inputs.length; i++) {
+                inputs[i] = (pixels[i] & 0xFF) / 255f;
+            }
+            int[] out = new int[count];
+            for (int i = 0; i < count; i++) {
+                int label = labelBytes[i] & 0xFF;
+                if (label >= classes) {
+                    throw new DataException(labels, "label " + label + " of example " + i + " outside [0, " + classes
+                            + ")");
+                }
+                out[i] = label;
+            }
+            return new Dataset(name, inputs, out, features, classes);
+        } catch (IOException e) {
+            throw new DataException(images, "cannot read: " + e, e);
         }
-        return new Dataset(name, inputs, out, features, classes);
     }
 
     /**
      * Reads the standard file pair from a directory: {@code train-images-idx3-ubyte} and
      * {@code train-labels-idx1-ubyte} (or {@code t10k-...} when {@code train} is false), each plain or with
-     * {@code .gz}, the plain one first. Ten classes.
+     * {@code .gz}, the plain one first. Ten classes, images of 28 x 28 pixels.
      *
      * @throws DataException naming the directory and the names looked for when a file is absent
      */
@@ -79,7 +111,7 @@ public final class IdxFormat {
         String prefix = train ? "train" : "t10k";
         Path images = find(dir, prefix + "-images-idx3-ubyte");
         Path labels = find(dir, prefix + "-labels-idx1-ubyte");
-        return read(images, labels, name, 10);
+        return read(images, labels, name, 10, ROWS, COLUMNS);
     }
 
     private static Path find(Path dir, String base) {
@@ -95,15 +127,13 @@ public final class IdxFormat {
         throw new DataException(dir, "neither " + base + " nor " + base + ".gz found");
     }
 
-    /** A parsed header: the whole (decompressed) file, the sizes, where the values start and how many there are. */
-    private record Idx(byte[] bytes, int[] dims, int offset, int length) {
-    }
-
-    private static Idx parse(Path file, int expectedDims, String kind, String what) {
-        byte[] b = readAll(file);
+    /** Reads and checks the magic number and the sizes; @return the sizes. */
+    private static int[] header(Path file, InputStream in, int expectedDims, String kind) throws IOException {
         int expectedMagic = (UNSIGNED_BYTE << 8) | expectedDims;
-        if (b.length < 4) {
-            throw new DataException(file, "truncated: " + b.length + " bytes, too short for an IDX header");
+        byte[] b = new byte[4 + 4 * expectedDims];
+        int read = DataFile.readFully(in, b);
+        if (read < 4) {
+            throw new DataException(file, "truncated: " + read + " bytes, too short for an IDX header");
         }
         int magic = readInt(b, 0);
         if (magic != expectedMagic) {
@@ -119,9 +149,8 @@ public final class IdxFormat {
             throw new DataException(file, String.format("magic number 0x%08X, expected 0x%08X (%s): %s", magic,
                     expectedMagic, kind, why));
         }
-        int header = 4 + 4 * expectedDims;
-        if (b.length < header) {
-            throw new DataException(file, "truncated: header needs " + header + " bytes, found " + b.length);
+        if (read < b.length) {
+            throw new DataException(file, "truncated: header needs " + b.length + " bytes, found " + read);
         }
         int[] dims = new int[expectedDims];
         for (int d = 0; d < expectedDims; d++) {
@@ -130,58 +159,21 @@ public final class IdxFormat {
                 throw new DataException(file, "dimension " + d + " is negative (" + dims[d] + ")");
             }
         }
-        long length = product(dims);
-        long found = b.length - header;
+        return dims;
+    }
+
+    /** Reads exactly the {@code length} bytes the header announced, refusing fewer and any after them. */
+    private static byte[] body(Path file, DataFile.Content in, int length, String what) throws IOException {
+        byte[] b = new byte[length];
+        int found = DataFile.readFully(in, b);
         if (found < length) {
             throw new DataException(file, "truncated: expected " + length + " bytes of " + what + ", found " + found);
         }
-        if (found > length) {
-            throw new DataException(file, (found - length) + " trailing bytes after the " + length + " bytes of "
-                    + what + " the header announces");
-        }
-        return new Idx(b, dims, header, (int) length);
-    }
-
-    /** Product of non-negative sizes, saturating at {@code Long.MAX_VALUE} (then surely more than the file holds). */
-    private static long product(int[] dims) {
-        long p = 1;
-        for (int d : dims) {
-            if (d == 0) {
-                return 0;
-            }
-            p = p > Long.MAX_VALUE / d ? Long.MAX_VALUE : p * d;
-        }
-        return p;
+        DataFile.requireEnd(file, in, "the " + length + " bytes of " + what + " the header announces");
+        return b;
     }
 
     private static int readInt(byte[] b, int at) {
         return ((b[at] & 0xFF) << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
-    }
-
-    /**
-     * Reads a whole file, gunzipping it when it starts with the gzip magic bytes. Shared by the readers of this
-     * package so that all of them accept compressed files and report I/O failures the same way.
-     *
-     * @throws DataException naming the file when it is missing, unreadable or corrupt gzip
-     */
-    static byte[] readAll(Path file) {
-        byte[] raw;
-        try {
-            raw = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file, "file not found", e);
-        } catch (AccessDeniedException e) {
-            throw new DataException(file, "permission denied", e);
-        } catch (IOException e) {
-            throw new DataException(file, "cannot read: " + e, e);
-        }
-        if (raw.length < 2 || (raw[0] & 0xFF) != 0x1f || (raw[1] & 0xFF) != 0x8b) {
-            return raw;
-        }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new DataException(file, "corrupt gzip data (" + e.getMessage() + ")", e);
-        }
     }
 }

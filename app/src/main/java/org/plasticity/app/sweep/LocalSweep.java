@@ -1,5 +1,7 @@
 package org.plasticity.app.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.plasticity.Version;
 import org.plasticity.app.io.FolderLock;
 import org.plasticity.app.io.OutputDirectory;
@@ -61,19 +64,26 @@ public final class LocalSweep {
 
     public Outcome run(int threads, boolean resume, ProgressListener progress) throws IOException,
             InterruptedException {
-        return run(threads, resume, false, progress, entries -> { });
+        return run(threads, resume, progress, System.err::println);
+    }
+
+    /** As {@link #run(int, boolean, ProgressListener)}; {@code notes} hears of a torn journal line dropped. */
+    public Outcome run(int threads, boolean resume, ProgressListener progress, Consumer<String> notes)
+            throws IOException, InterruptedException {
+        return run(threads, resume, false, progress, entries -> { }, notes);
     }
 
     /**
      * Runs the points not done yet, holding the folder's lock throughout.
      *
      * @param replace whether other results in the folder may be replaced (--force); ignored with {@code resume}
+     * @param notes   hears of a torn journal line dropped on resume
      */
-    public Outcome run(int threads, boolean resume, boolean replace, ProgressListener progress, Finisher finish)
-            throws IOException, InterruptedException {
+    public Outcome run(int threads, boolean resume, boolean replace, ProgressListener progress, Finisher finish,
+                       Consumer<String> notes) throws IOException, InterruptedException {
         started = System.nanoTime();
         try (FolderLock lock = lockFolder(resume, replace)) {
-            prepare(resume);
+            prepare(resume, notes);
             Outcome o = runPoints(threads, progress);
             finish.finish(o.entries());
             return o;
@@ -191,19 +201,21 @@ public final class LocalSweep {
         return done.size();
     }
 
-    private void prepare(boolean resume) throws IOException {
+    private void prepare(boolean resume, Consumer<String> notes) throws IOException {
         Path specFile = out.resolve(SPEC);
         if (Files.exists(specFile)) {
             if (!resume) {
                 throw new ConfigException("--out", out + " already holds a sweep: add --resume to continue it, --force "
                         + "to replace it, or choose another folder");
             }
-            String stored = SweepSpecReader.JSON.readTree(specFile.toFile()).get("spec").toString();
-            if (!stored.equals(SweepSpecReader.JSON.readTree(spec.text()).toString())) {
+            JsonNode stored = storedSpec(specFile);
+            // numbers by value: a spec that writes 1.0 where the stored one has 1 is the same sweep
+            if (!SweepSpecReader.normalized(stored).toString().equals(
+                    SweepSpecReader.normalized(SweepSpecReader.JSON.readTree(spec.text())).toString())) {
                 throw new ConfigException("--resume", "the spec differs from the one this sweep in " + out
-                        + " started with; resume with the same spec or choose another folder");
+                        + " started with; resume with the same spec (and --seed) or choose another folder");
             }
-            done.putAll(SweepResults.readJournal(out.resolve(JOURNAL)));
+            done.putAll(SweepResults.readJournal(out.resolve(JOURNAL), spec, experiment.metrics(), notes));
             // drop a line a crash cut short, so that appends start on a fresh line
             StringBuilder clean = new StringBuilder();
             done.values().forEach(e -> clean.append(SweepResults.journalLine(e)).append('\n'));
@@ -229,6 +241,27 @@ public final class LocalSweep {
                     SweepSpecReader.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
         }
         writeSummary(false);
+    }
+
+    /** @return the spec a sweep folder's {@code sweep.json} recorded, or a one-line error naming the file. */
+    private static JsonNode storedSpec(Path specFile) {
+        JsonNode root;
+        try {
+            root = SweepSpecReader.JSON.readTree(Files.readString(specFile));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(specFile.toString(), "not valid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "); the sweep state is damaged");
+        } catch (IOException e) {
+            throw new ConfigException(specFile.toString(), "cannot read (" + e + "); the sweep state is damaged");
+        }
+        if (root == null || !root.isObject() || root.isEmpty()) {
+            throw new ConfigException(specFile.toString(), "empty or not a JSON object; the sweep state is damaged");
+        }
+        JsonNode stored = root.get("spec");
+        if (stored == null || !stored.isObject()) {
+            throw new ConfigException(specFile.toString(), "no \"spec\" mapping; the sweep state is damaged");
+        }
+        return stored;
     }
 
     private synchronized void record(SweepResults.Entry e) throws IOException {

@@ -22,7 +22,7 @@ import org.plasticity.numeric.Seeds;
  * Reads a sweep spec (YAML or JSON):
  * <pre>
  *   experiment: flr            # flr (fluctuation-learning experiment) or train (layered network)
- *   seed: 11                   # each point's seed derives from this and the point's id
+ *   seed: 11                   # each point's seed derives from this (or --seed) and the point's id
  *   base: examples/x.yaml      # the config every point starts from: a file (relative to the spec) or a mapping
  *   grid:                      # every combination, first field slowest ...
  *     network.beta: [0.3, 0.6, 0.9]
@@ -44,6 +44,15 @@ public final class SweepSpecReader {
 
     /** Reads, expands and validates the spec at {@code file}. */
     public static SweepSpec read(Path file) {
+        return read(file, null);
+    }
+
+    /**
+     * As {@link #read(Path)}, with the sweep seed {@code seed} instead of the spec's {@code seed} when not null (the
+     * command line's {@code --seed}); the points' seeds derive from it as from the spec's, and the spec recorded in
+     * the output carries it, so a resume must give the same seed.
+     */
+    public static SweepSpec read(Path file, Long seed) {
         String text;
         try {
             text = Files.readString(file);
@@ -51,11 +60,16 @@ public final class SweepSpecReader {
             throw new ConfigException(file.toString(), "cannot read sweep spec (" + e.getClass().getSimpleName() + ")");
         }
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString(), dir);
+        return parse(text, file.toString(), dir, seed);
     }
 
     /** Parses spec text; {@code baseDir} resolves a {@code base} given as a file name. */
     public static SweepSpec parse(String text, String source, Path baseDir) {
+        return parse(text, source, baseDir, null);
+    }
+
+    /** As {@link #parse(String, String, Path)}, with {@code seed} (when not null) instead of the spec's seed. */
+    public static SweepSpec parse(String text, String source, Path baseDir, Long seedOverride) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -79,8 +93,11 @@ public final class SweepSpecReader {
                     + String.join(", ", PointExperiment.NAMES));
         }
         JsonNode seedNode = root.get("seed");
+        if (seedNode == null && seedOverride != null) {
+            seedNode = JSON.getNodeFactory().numberNode(seedOverride);
+        }
         if (seedNode == null || !seedNode.canConvertToLong() || !seedNode.isIntegralNumber()) {
-            throw new ConfigException(source, "seed: required, an integer");
+            throw new ConfigException(source, "seed: required, an integer (or give --seed)");
         }
         ObjectNode base = base(root.get("base"), source, baseDir);
 
@@ -130,12 +147,16 @@ public final class SweepSpecReader {
                 i++;
             }
         }
-        long sweepSeed = seedNode.asLong();
+        long sweepSeed = seedOverride != null ? seedOverride : seedNode.asLong();
         List<SweepPoint> points = new ArrayList<>();
         for (LinkedHashMap<String, JsonNode> row : rows) {
             LinkedHashMap<String, String> values = new LinkedHashMap<>();
-            row.forEach((k, v) -> values.put(k, v.toString()));
-            long hash = hash(values);
+            LinkedHashMap<String, String> identity = new LinkedHashMap<>();
+            row.forEach((k, v) -> {
+                values.put(k, v.toString());
+                identity.put(k, normalized(v).toString());
+            });
+            long hash = hash(identity);
             String id = String.format("p%012x", hash >>> 16);
             long seed = row.containsKey("seed") && row.get("seed").canConvertToLong() ? row.get("seed").asLong()
                     : Seeds.derive(sweepSeed, hash);
@@ -153,15 +174,42 @@ public final class SweepSpecReader {
         SweepSpec spec = new SweepSpec(experiment, sweepSeed, base, List.copyOf(axes.keySet()), List.copyOf(points),
                 source, canonical.toString());
         PointExperiment fn = spec.pointExperiment();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Map<String, SweepPoint> ids = new java.util.HashMap<>();
         for (SweepPoint p : points) {
-            if (!ids.add(p.id())) {
-                throw new ConfigException(source, "point " + p.index() + " (" + p.describe() + ") repeats another");
+            SweepPoint first = ids.putIfAbsent(p.id(), p);
+            if (first != null) {
+                throw new ConfigException(source, "point " + p.index() + " (" + p.describe() + ") repeats another, point "
+                        + first.index() + " (" + first.describe() + "): numbers are compared by value");
             }
             fn.validate(p);
         }
         return spec;
     }
+
+    /**
+     * The value with every number that is a whole number written as an integer, so that {@code 1}, {@code 1.0} and
+     * {@code 1e0} name the same point; other numbers keep their shortest decimal form, strings and the rest as
+     * they are (a quoted "1" is a string, not a number). A point's id hashes this form (whole-valued floats changed their ids when this was introduced;
+     * integers and fractions did not).
+     */
+    static JsonNode normalized(JsonNode v) {
+        if (v.isFloatingPointNumber() && Double.isFinite(v.doubleValue())
+                && v.doubleValue() == Math.rint(v.doubleValue())) {
+            return JSON.getNodeFactory().numberNode(new java.math.BigDecimal(v.doubleValue()).toBigIntegerExact());
+        }
+        if (v.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = JSON.createArrayNode();
+            v.forEach(e -> a.add(normalized(e)));
+            return a;
+        }
+        if (v.isObject()) {
+            ObjectNode o = JSON.createObjectNode();
+            v.fields().forEachRemaining(e -> o.set(e.getKey(), normalized(e.getValue())));
+            return o;
+        }
+        return v;
+    }
+
 
     private static void expand(LinkedHashMap<String, List<JsonNode>> axes, List<String> names, int depth,
                                LinkedHashMap<String, JsonNode> current, List<LinkedHashMap<String, JsonNode>> out) {
