@@ -33,6 +33,7 @@ final class FlrRunner {
         try (ConsoleProgress progress = ConsoleProgress.open("flr", quiet)) {
             result = FlrExperiment.run(config, threads, progress);
         }
+        NonFiniteResultException.check(result);
         ResultWriter.writeSummary(result, dir.resolve(SUMMARY));
         ResultWriter.writeTasks(result, dir.resolve(TASKS));
         PredictionPlot.writePng(result, dir.resolve(PLOT));

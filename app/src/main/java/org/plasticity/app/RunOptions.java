@@ -14,7 +14,7 @@ final class RunOptions {
     Path out;
 
     @Option(names = "--force", description = "Replace the results already in --out, as a whole (the old files are "
-            + "removed). Without it, a folder that holds results is refused.")
+            + "removed). Without it, a folder that holds results is refused (default: off).")
     boolean force;
 
     @Option(names = "--threads", paramLabel = "N",
