@@ -11,8 +11,8 @@ package org.plasticity.numeric;
  * <ul>
  *   <li><b>Row-by-row products</b> ({@link #dot}, {@link #gemv}, {@link #gemmNT}, where both operands run along
  *       {@code k} contiguously): {@code W} interleaved partial sums ({@code W = 8} in double, 16 in float), partial
- *       {@code r} a fused multiply-add chain over {@code k = r, r + W, r + 2W, ...} in increasing order, then added
- *       pairwise in a fixed tree ({@code s_r + s_{r+W/2}}, halving until one is left).</li>
+ *       {@code r} a fused multiply-add chain over {@code k = r, r + W, r + 2W, ...} in increasing order (the length
+ *       padded with +0 entries to a multiple of W), then added pairwise in a fixed tree ({@code s_r + s_{r+W/2}}, halving until one is left).</li>
  *   <li><b>Broadcast products</b> ({@link #gemmTN}, {@link #gemm}, where the second operand runs along the output
  *       row): one fused multiply-add chain per entry over {@code k = 0, 1, ..., K-1}.</li>
  *   <li>Then {@code c = alpha s} (when {@code beta == 0}, {@code c} is not read, as in BLAS) or
@@ -131,7 +131,7 @@ public final class Blas {
         for (int p = 0; p < n; p++) {
             s[p % DOUBLE_LANES] = Math.fma(x[xOff + p], y[yOff + p], s[p % DOUBLE_LANES]);
         }
-        return pairwise(s);
+        return pairwise(padded(s, n));
     }
 
     static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
@@ -142,7 +142,29 @@ public final class Blas {
         for (int p = 0; p < n; p++) {
             s[p % FLOAT_LANES] = Math.fma(x[xOff + p], y[yOff + p], s[p % FLOAT_LANES]);
         }
-        return pairwise(s);
+        return pairwise(padded(s, n));
+    }
+
+    /**
+     * The zero padding of a length-{@code n} product to a multiple of {@code W}: the lanes past the last entry get
+     * {@code fma(+0, +0, s) = s + 0}, which turns a partial of -0 into +0 and leaves every other value alone.
+     */
+    static double[] padded(double[] s, int n) {
+        if (n % s.length != 0) {
+            for (int r = n % s.length; r < s.length; r++) {
+                s[r] += 0.0;
+            }
+        }
+        return s;
+    }
+
+    static float[] padded(float[] s, int n) {
+        if (n % s.length != 0) {
+            for (int r = n % s.length; r < s.length; r++) {
+                s[r] += 0.0f;
+            }
+        }
+        return s;
     }
 
     /** Sums the partials in the fixed tree {@code s_r += s_{r+w}} for {@code w = W/2, W/4, ..., 1}; destroys s. */

@@ -2,7 +2,9 @@ package org.plasticity.numeric;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -33,17 +35,20 @@ final class VectorBlas {
     static void gemmNT(int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c) {
         int i = 0;
         if (D_FULL) {
-            double[] s = new double[Blas.DOUBLE_LANES];
-            for (; i + 4 <= m; i += 4) {
+            double[] r = new double[Blas.DOUBLE_LANES];
+            for (; i + 2 <= m; i += 2) {
                 int j = 0;
-                for (; j + 3 <= n; j += 3) {
-                    block4x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
+                for (; j + 4 <= n; j += 4) {
+                    block2x4(k, a, i * k, b, j * k, r);
+                    for (int q = 0; q < 4; q++) {
+                        c[i * n + j + q] = Blas.scale(alpha, r[q], beta, c[i * n + j + q]);
+                        c[(i + 1) * n + j + q] = Blas.scale(alpha, r[4 + q], beta, c[(i + 1) * n + j + q]);
+                    }
                 }
                 for (; j < n; j++) {
-                    for (int r = 0; r < 4; r++) {
-                        c[(i + r) * n + j] = Blas.scale(alpha, dot(k, a, (i + r) * k, b, j * k), beta,
-                                c[(i + r) * n + j]);
-                    }
+                    c[i * n + j] = Blas.scale(alpha, dot(k, a, i * k, b, j * k), beta, c[i * n + j]);
+                    c[(i + 1) * n + j] = Blas.scale(alpha, dot(k, a, (i + 1) * k, b, j * k), beta,
+                            c[(i + 1) * n + j]);
                 }
             }
         }
@@ -52,14 +57,17 @@ final class VectorBlas {
         }
     }
 
-    /** {@code y_j = alpha (B_j . x) + beta y_j} for the {@code n} rows of B (row length k), four rows at a time. */
+    /** {@code y_j = alpha (B_j . x) + beta y_j} for the {@code n} rows of B (row length k), eight rows at a time. */
     static void rows(int n, int k, double alpha, double[] b, int bOff, double[] x, int xOff, double beta,
                      double[] y, int yOff) {
         int j = 0;
         if (D_FULL) {
-            double[] s = new double[Blas.DOUBLE_LANES];
-            for (; j + 4 <= n; j += 4) {
-                block1x4(k, alpha, x, xOff, b, bOff + j * k, beta, y, yOff + j, s);
+            double[] r = new double[Blas.DOUBLE_LANES];
+            for (; j + 8 <= n; j += 8) {
+                block1x8(k, x, xOff, b, bOff + j * k, r);
+                for (int q = 0; q < 8; q++) {
+                    y[yOff + j + q] = Blas.scale(alpha, r[q], beta, y[yOff + j + q]);
+                }
             }
         }
         for (; j < n; j++) {
@@ -67,55 +75,54 @@ final class VectorBlas {
         }
     }
 
-    /** Four rows of A against three rows of B: twelve accumulators, each one interleaved dot product. */
-    private static void block4x3(int k, double alpha, double[] a, int aOff, double[] b, int bOff, double beta,
-                                 double[] c, int cOff, int ldc, double[] s) {
+    /**
+     * Two rows of A (at aOff, aOff + k) against four rows of B: eight interleaved dot products, written to
+     * {@code r} as {@code [A_0.B_0, A_0.B_1, A_0.B_2, A_0.B_3, A_1.B_0, ..., A_1.B_3]}.
+     */
+    private static void block2x4(int k, double[] a, int aOff, double[] b, int bOff, double[] r) {
         DoubleVector z = DoubleVector.zero(D);
-        DoubleVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
-        DoubleVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
-        int a1 = aOff + k, a2 = aOff + 2 * k, a3 = aOff + 3 * k, b1 = bOff + k, b2 = bOff + 2 * k;
+        DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
+        int a1 = aOff + k, b1 = bOff + k, b2 = bOff + 2 * k, b3 = bOff + 3 * k;
         int upper = D.loopBound(k);
         for (int p = 0; p < upper; p += Blas.DOUBLE_LANES) {
             DoubleVector v0 = DoubleVector.fromArray(D, b, bOff + p);
             DoubleVector v1 = DoubleVector.fromArray(D, b, b1 + p);
             DoubleVector v2 = DoubleVector.fromArray(D, b, b2 + p);
+            DoubleVector v3 = DoubleVector.fromArray(D, b, b3 + p);
             DoubleVector u = DoubleVector.fromArray(D, a, aOff + p);
             c00 = u.fma(v0, c00);
             c01 = u.fma(v1, c01);
             c02 = u.fma(v2, c02);
+            c03 = u.fma(v3, c03);
             u = DoubleVector.fromArray(D, a, a1 + p);
             c10 = u.fma(v0, c10);
             c11 = u.fma(v1, c11);
             c12 = u.fma(v2, c12);
-            u = DoubleVector.fromArray(D, a, a2 + p);
-            c20 = u.fma(v0, c20);
-            c21 = u.fma(v1, c21);
-            c22 = u.fma(v2, c22);
-            u = DoubleVector.fromArray(D, a, a3 + p);
-            c30 = u.fma(v0, c30);
-            c31 = u.fma(v1, c31);
-            c32 = u.fma(v2, c32);
+            c13 = u.fma(v3, c13);
         }
-        // Vectors are reduced one by one (no array of vectors: that would box them and defeat the intrinsics).
-        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
-        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
-        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
-        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
-        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
-        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
-        put(c20, upper, k, a, a2, b, bOff, alpha, beta, c, cOff + 2 * ldc, s);
-        put(c21, upper, k, a, a2, b, b1, alpha, beta, c, cOff + 2 * ldc + 1, s);
-        put(c22, upper, k, a, a2, b, b2, alpha, beta, c, cOff + 2 * ldc + 2, s);
-        put(c30, upper, k, a, a3, b, bOff, alpha, beta, c, cOff + 3 * ldc, s);
-        put(c31, upper, k, a, a3, b, b1, alpha, beta, c, cOff + 3 * ldc + 1, s);
-        put(c32, upper, k, a, a3, b, b2, alpha, beta, c, cOff + 3 * ldc + 2, s);
+        if (upper < k) {
+            DoubleVector v0 = padded(b, bOff, k, upper, r);
+            DoubleVector v1 = padded(b, b1, k, upper, r);
+            DoubleVector v2 = padded(b, b2, k, upper, r);
+            DoubleVector v3 = padded(b, b3, k, upper, r);
+            DoubleVector u = padded(a, aOff, k, upper, r);
+            c00 = u.fma(v0, c00);
+            c01 = u.fma(v1, c01);
+            c02 = u.fma(v2, c02);
+            c03 = u.fma(v3, c03);
+            u = padded(a, a1, k, upper, r);
+            c10 = u.fma(v0, c10);
+            c11 = u.fma(v1, c11);
+            c12 = u.fma(v2, c12);
+            c13 = u.fma(v3, c13);
+        }
+        reduce8(c00, c01, c02, c03, c10, c11, c12, c13).intoArray(r, 0);
     }
 
-    /** One row x against four rows of B. */
-    private static void block1x4(int k, double alpha, double[] x, int xOff, double[] b, int bOff, double beta,
-                                 double[] y, int yOff, double[] s) {
-        DoubleVector c0 = DoubleVector.zero(D), c1 = c0, c2 = c0, c3 = c0;
-        int b1 = bOff + k, b2 = bOff + 2 * k, b3 = bOff + 3 * k;
+    /** The row x against eight rows of B: the eight interleaved dot products, written to {@code r}. */
+    private static void block1x8(int k, double[] x, int xOff, double[] b, int bOff, double[] r) {
+        DoubleVector c0 = DoubleVector.zero(D), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
+        int b1 = bOff + k, b2 = b1 + k, b3 = b2 + k, b4 = b3 + k, b5 = b4 + k, b6 = b5 + k, b7 = b6 + k;
         int upper = D.loopBound(k);
         for (int p = 0; p < upper; p += Blas.DOUBLE_LANES) {
             DoubleVector u = DoubleVector.fromArray(D, x, xOff + p);
@@ -123,11 +130,94 @@ final class VectorBlas {
             c1 = u.fma(DoubleVector.fromArray(D, b, b1 + p), c1);
             c2 = u.fma(DoubleVector.fromArray(D, b, b2 + p), c2);
             c3 = u.fma(DoubleVector.fromArray(D, b, b3 + p), c3);
+            c4 = u.fma(DoubleVector.fromArray(D, b, b4 + p), c4);
+            c5 = u.fma(DoubleVector.fromArray(D, b, b5 + p), c5);
+            c6 = u.fma(DoubleVector.fromArray(D, b, b6 + p), c6);
+            c7 = u.fma(DoubleVector.fromArray(D, b, b7 + p), c7);
         }
-        put(c0, upper, k, x, xOff, b, bOff, alpha, beta, y, yOff, s);
-        put(c1, upper, k, x, xOff, b, b1, alpha, beta, y, yOff + 1, s);
-        put(c2, upper, k, x, xOff, b, b2, alpha, beta, y, yOff + 2, s);
-        put(c3, upper, k, x, xOff, b, b3, alpha, beta, y, yOff + 3, s);
+        if (upper < k) {
+            DoubleVector u = padded(x, xOff, k, upper, r);
+            c0 = u.fma(padded(b, bOff, k, upper, r), c0);
+            c1 = u.fma(padded(b, b1, k, upper, r), c1);
+            c2 = u.fma(padded(b, b2, k, upper, r), c2);
+            c3 = u.fma(padded(b, b3, k, upper, r), c3);
+            c4 = u.fma(padded(b, b4, k, upper, r), c4);
+            c5 = u.fma(padded(b, b5, k, upper, r), c5);
+            c6 = u.fma(padded(b, b6, k, upper, r), c6);
+            c7 = u.fma(padded(b, b7, k, upper, r), c7);
+        }
+        // The vectors stay in this method (returning one would box it on JDK 17).
+        reduce8(c0, c1, c2, c3, c4, c5, c6, c7).intoArray(r, 0);
+    }
+
+    // One-input shuffles and blends of the transposing reduction (two-input rearranges are slow on JDK 17).
+    private static final VectorShuffle<Double> SWAP4 = VectorShuffle.fromValues(d8(), 4, 5, 6, 7, 0, 1, 2, 3);
+    private static final VectorShuffle<Double> SWAP2 = VectorShuffle.fromValues(d8(), 2, 3, 0, 1, 6, 7, 4, 5);
+    private static final VectorShuffle<Double> SWAP1 = VectorShuffle.fromValues(d8(), 1, 0, 3, 2, 5, 4, 7, 6);
+    private static final VectorMask<Double> UPPER4 = VectorMask.fromLong(d8(), 0b11110000);
+    private static final VectorMask<Double> UPPER2 = VectorMask.fromLong(d8(), 0b11001100);
+    private static final VectorMask<Double> ODD = VectorMask.fromLong(d8(), 0b10101010);
+
+    /** D when it has eight lanes (the shuffles above are used only then), else the 512-bit species to build them. */
+    private static VectorSpecies<Double> d8() {
+        return D_FULL ? D : DoubleVector.SPECIES_512;
+    }
+
+    /**
+     * Eight vectors of eight partials each, reduced at once: lane q of the result is {@link Blas#pairwise} of the q-th
+     * argument ({@code s_r + s_{r+4}}, then {@code + s_{r+2}}, then {@code + s_{r+1}}), the same tree as the scalar
+     * twin, with the transposition done by shuffles and blends between the levels.
+     */
+    private static DoubleVector reduce8(DoubleVector p0, DoubleVector p1, DoubleVector p2, DoubleVector p3,
+                                        DoubleVector p4, DoubleVector p5, DoubleVector p6, DoubleVector p7) {
+        // Level w = 4 on pairs (p0,p4) (p2,p6) (p1,p5) (p3,p7): lanes 0-3 hold one's t_r, lanes 4-7 the other's.
+        DoubleVector t04 = halves(p0, p4, SWAP4, UPPER4);
+        DoubleVector t26 = halves(p2, p6, SWAP4, UPPER4);
+        DoubleVector t15 = halves(p1, p5, SWAP4, UPPER4);
+        DoubleVector t37 = halves(p3, p7, SWAP4, UPPER4);
+        // Level w = 2: u = [u0_0 u0_1 u2_0 u2_1 u4_0 u4_1 u6_0 u6_1] and likewise for 1, 3, 5, 7.
+        DoubleVector u0246 = halves(t04, t26, SWAP2, UPPER2);
+        DoubleVector u1357 = halves(t15, t37, SWAP2, UPPER2);
+        // Level w = 1: lanes come out as p0 p1 p2 ... p7.
+        return halves(u0246, u1357, SWAP1, ODD);
+    }
+
+    /**
+     * The last, partial block {@code x[off + upper .. off + k)} in lanes {@code 0 .. k - upper - 1}, the other lanes
+     * +0 (the zero padding of {@link Blas}'s order). Read as the full vector ending at {@code off + k}, rotated, so
+     * no masked load (slow on JDK 17) is needed; a row shorter than a vector goes through {@code t} (scratch).
+     */
+    private static DoubleVector padded(double[] x, int off, int k, int upper, double[] t) {
+        int rem = k - upper;
+        if (k >= Blas.DOUBLE_LANES) {
+            return ZERO.blend(DoubleVector.fromArray(D, x, off + k - Blas.DOUBLE_LANES).rearrange(LAST[rem]),
+                    FIRST[rem]);
+        }
+        java.util.Arrays.fill(t, 0.0);
+        System.arraycopy(x, off + upper, t, 0, rem);
+        return DoubleVector.fromArray(D, t, 0);
+    }
+
+    private static final DoubleVector ZERO = DoubleVector.zero(d8());
+    /** LAST[rem]: lane i takes lane 8 - rem + i (the last rem lanes moved to the front). */
+    @SuppressWarnings("unchecked")
+    private static final VectorShuffle<Double>[] LAST = new VectorShuffle[Blas.DOUBLE_LANES];
+    /** FIRST[rem]: lanes 0 .. rem - 1. */
+    @SuppressWarnings("unchecked")
+    private static final VectorMask<Double>[] FIRST = new VectorMask[Blas.DOUBLE_LANES];
+
+    static {
+        for (int rem = 0; rem < Blas.DOUBLE_LANES; rem++) {
+            int shift = Blas.DOUBLE_LANES - rem;
+            LAST[rem] = VectorShuffle.fromOp(d8(), i -> (i + shift) % Blas.DOUBLE_LANES);
+            FIRST[rem] = VectorMask.fromLong(d8(), (1L << rem) - 1);
+        }
+    }
+
+    /** {@code a.blend(b swapped, upper) + (a swapped).blend(b, upper)}: one level of the tree for two vectors. */
+    private static DoubleVector halves(DoubleVector a, DoubleVector b, VectorShuffle<Double> swap,
+                                       VectorMask<Double> upper) {
+        return a.blend(b.rearrange(swap), upper).add(a.rearrange(swap).blend(b, upper));
     }
 
     /** {@code c[at] = alpha sum + beta c[at]} where sum is {@link #finish}ed from {@code acc}. */
@@ -149,7 +239,7 @@ final class VectorBlas {
             int r = p % Blas.DOUBLE_LANES;
             s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
         }
-        return Blas.pairwise(s);
+        return Blas.pairwise(Blas.padded(s, k));
     }
 
     /** One interleaved dot product, for any lane count of D (several vectors per accumulator when narrower). */
@@ -180,7 +270,7 @@ final class VectorBlas {
             int r = p % Blas.DOUBLE_LANES;
             s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
         }
-        return Blas.pairwise(s);
+        return Blas.pairwise(Blas.padded(s, k));
     }
 
     // ----------------------------------------------------------------- row-by-row (interleaved) products, float
@@ -259,7 +349,7 @@ final class VectorBlas {
             int r = p % Blas.FLOAT_LANES;
             s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
         }
-        return Blas.pairwise(s);
+        return Blas.pairwise(Blas.padded(s, k));
     }
 
     static float dot(int k, float[] x, int xOff, float[] y, int yOff) {
@@ -289,7 +379,7 @@ final class VectorBlas {
             int r = p % Blas.FLOAT_LANES;
             s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
         }
-        return Blas.pairwise(s);
+        return Blas.pairwise(Blas.padded(s, k));
     }
 
     // -------------------------------------------------------------------------------- broadcast products

@@ -34,6 +34,9 @@ class BlasOrderTest {
         for (int p = 0; p < k; p++) {
             s[p % 8] = Math.fma(x[xOff + p], y[yOff + p], s[p % 8]);
         }
+        for (int p = k; p % 8 != 0; p++) {
+            s[p % 8] = Math.fma(0.0, 0.0, s[p % 8]); // zero padding to a multiple of 8
+        }
         double[] t = {s[0] + s[4], s[1] + s[5], s[2] + s[6], s[3] + s[7]};
         return (t[0] + t[2]) + (t[1] + t[3]);
     }
@@ -42,6 +45,9 @@ class BlasOrderTest {
         float[] s = new float[16];
         for (int p = 0; p < k; p++) {
             s[p % 16] = Math.fma(x[xOff + p], y[yOff + p], s[p % 16]);
+        }
+        for (int p = k; p % 16 != 0; p++) {
+            s[p % 16] = Math.fma(0f, 0f, s[p % 16]);
         }
         for (int w = 8; w >= 1; w /= 2) {
             for (int r = 0; r < w; r++) {
@@ -143,6 +149,32 @@ class BlasOrderTest {
                 assertEquals(Math.fma(0.3 * x[i], y[j], a0[i * n + j]), a[i * n + j], 0.0);
             }
         }
+    }
+
+    /** A sum of negative zeros is -0 in every partial; the padding makes the partials past the end +0. */
+    @Test
+    void negativeZeroFollowsThePadding() {
+        for (int k : new int[] {3, 8, 11, 24}) {
+            double[] x = new double[k];
+            double[] y = new double[k];
+            java.util.Arrays.fill(x, -0.0);
+            java.util.Arrays.fill(y, 1.0);
+            double want = interleaved(k, x, 0, y, 0);
+            assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(Blas.dot(k, x, y)), "k=" + k);
+            double[] c = new double[12];
+            Blas.gemmNT(3, 4, k, 1.0, repeat(x, 3), repeat(y, 4), 0.0, c);
+            for (double v : c) {
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(v), "gemmNT k=" + k);
+            }
+        }
+    }
+
+    private static double[] repeat(double[] v, int times) {
+        double[] out = new double[v.length * times];
+        for (int t = 0; t < times; t++) {
+            System.arraycopy(v, 0, out, t * v.length, v.length);
+        }
+        return out;
     }
 
     @Test
