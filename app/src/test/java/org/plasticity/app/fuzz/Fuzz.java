@@ -64,8 +64,20 @@ final class Fuzz {
         String only = System.getProperty("fuzz.case");
         return cases.stream()
                 .filter(c -> only == null || only.isBlank() || Integer.parseInt(only.trim()) == c.index())
-                .map(c -> DynamicTest.dynamicTest(String.format("#%d seed %016x: %s", c.index(), c.seed(),
-                        shown(c.what())), c.check()));
+                .map(c -> {
+                    String name = String.format("#%d seed %016x: %s", c.index(), c.seed(), shown(c.what()));
+                    return DynamicTest.dynamicTest(name, () -> named(name, c.check()));
+                });
+    }
+
+    /** Runs a case's check; a failure carries the case's name, since reports may show only its position. */
+    private static void named(String name, Executable check) throws Throwable {
+        try {
+            check.execute();
+        } catch (Throwable t) {
+            throw new AssertionError("fuzz case " + name + " (replay: -Dfuzz.case=" + name.substring(1,
+                    name.indexOf(' ')) + "): " + t, t);
+        }
     }
 
     /** @return {@code s} on one line and at most 120 characters, for a test name. */
