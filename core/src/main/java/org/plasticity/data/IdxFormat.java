@@ -65,10 +65,6 @@ public final class IdxFormat {
             if ((long) dims[1] * dims[2] == 0) {
                 throw new DataException(images, "images of " + dims[1] + " x " + dims[2] + " pixels");
             }
-            if (labelDims[0] != count) {
-                throw new DataException(labels, labelDims[0] + " labels, but " + images.getFileName() + " holds "
-                        + count + " images");
-            }
             if (count == 0) {
                 throw new DataException(images, "holds no images (the header's count is 0)");
             }
@@ -78,7 +74,24 @@ public final class IdxFormat {
                 throw new DataException(images, DataFile.tooLarge("a header of " + count + " x " + dims[1] + " x "
                         + dims[2] + " = " + length + " pixels", "this JVM"));
             }
+            // each file against its own header first: a damaged count names the file that holds it
             byte[] pixels = body(images, img, (int) length, "pixel data");
+            if (labelDims[0] != count) {
+                long announced = labelDims[0];
+                // enough to tell a cut or padded labels file; a wrong count needs no gigabyte read to be reported
+                long limit = Math.min(announced, count + (1L << 20));
+                long found = lab.countUpTo(limit + 1);
+                if (found < announced && found <= limit) {
+                    throw new DataException(labels, "truncated: expected " + announced + " bytes of label data, found "
+                            + found);
+                }
+                if (found > announced) {
+                    throw new DataException(labels, "trailing bytes after the " + announced + " bytes of label data "
+                            + "the header announces");
+                }
+                throw new DataException(labels, labelDims[0] + " labels, but " + images.getFileName() + " holds "
+                        + count + " images");
+            }
             byte[] labelBytes = body(labels, lab, count, "label data");
             int features = dims[1] * dims[2];
             float[] inputs = new float[pixels.length];

@@ -107,8 +107,7 @@ public final class ConfigReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source, "not valid YAML/JSON: "
-                    + ConfigException.shown(e.getOriginalMessage().lines().findFirst().orElse(""), 160));
+            throw new ConfigException(source, "not valid YAML/JSON" + ConfigException.shown(syntaxError(e), 200));
         } catch (IOException e) {
             throw new ConfigException(source, "cannot parse (" + reason(e) + ")");
         }
@@ -202,6 +201,29 @@ public final class ConfigReader {
         return new FlrConfig(seed, network, simulation, task, rule, speed, learning);
     }
 
+    /**
+     * @return where the text stops being YAML and why, on one line: the YAML parser's problem and its position (the
+     *     parser's own message spans several lines, and Jackson's location lags behind the problem)
+     */
+    private static String syntaxError(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblemMark() != null) {
+            String problem = String.valueOf(y.getProblem()).replaceAll("\\s+", " ").strip();
+            String context = y.getContext() == null ? "" : " (" + y.getContext().replaceAll("\\s+", " ").strip() + ")";
+            return " at line " + (y.getProblemMark().getLine() + 1) + ", column " + (y.getProblemMark().getColumn() + 1)
+                    + ": " + problem + context;
+        }
+        var at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column "
+                + at.getColumnNr();
+        // e.g. a limit of the reader: "Document nesting depth (1001) exceeds the maximum allowed (1000)"
+        return where + ": " + e.getOriginalMessage().lines().findFirst().orElse("").replaceAll(", from `[^`]*`", "");
+    }
+
+    /** @return a value as quoted in messages: a list or mapping as written ([1, 2]), not as its empty text. */
+    private static String shown(JsonNode v) {
+        return "'" + ConfigException.shown(v.isContainerNode() ? v.toString() : v.asText(), 60) + "'";
+    }
+
     private static String reason(IOException e) {
         String name = e.getClass().getSimpleName();
         return name.equals("NoSuchFileException") ? "no such file" : name.replace("Exception", "")
@@ -246,7 +268,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isNumber()) {
-                throw new ConfigException(key(name), "must be a number, got '" + ConfigException.shown(v.asText(), 60) + "'");
+                throw new ConfigException(key(name), "must be a number, got " + shown(v));
             }
             return v.doubleValue();
         }
@@ -257,7 +279,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new ConfigException(key(name), "must be an integer, got '" + ConfigException.shown(v.asText(), 60) + "'");
+                throw new ConfigException(key(name), "must be an integer, got " + shown(v));
             }
             long x = v.longValue();
             if (!name.equals("seed") && (x > Integer.MAX_VALUE || x < Integer.MIN_VALUE)) {
@@ -272,7 +294,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isTextual()) {
-                throw new ConfigException(key(name), "must be a string, got '" + ConfigException.shown(v.asText(), 60) + "'");
+                throw new ConfigException(key(name), "must be a string, got " + shown(v));
             }
             return v.textValue();
         }
@@ -283,7 +305,7 @@ public final class ConfigReader {
                 return fallback;
             }
             if (!v.isBoolean()) {
-                throw new ConfigException(key(name), "must be true or false, got '" + ConfigException.shown(v.asText(), 60) + "'");
+                throw new ConfigException(key(name), "must be true or false, got " + shown(v));
             }
             return v.booleanValue();
         }

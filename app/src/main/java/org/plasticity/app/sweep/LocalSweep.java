@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -216,6 +217,8 @@ public final class LocalSweep {
                         + " started with; resume with the same spec (and --seed) or choose another folder");
             }
             done.putAll(SweepResults.readJournal(out.resolve(JOURNAL), spec, experiment.metrics(), notes));
+            // the point list follows from the spec just checked: restore it if it was lost or damaged
+            SweepResults.writeAtomically(out.resolve(POINTS), SweepResults.pointList(spec));
             // drop a line a crash cut short, so that appends start on a fresh line
             StringBuilder clean = new StringBuilder();
             done.values().forEach(e -> clean.append(SweepResults.journalLine(e)).append('\n'));
@@ -247,12 +250,16 @@ public final class LocalSweep {
     private static JsonNode storedSpec(Path specFile) {
         JsonNode root;
         try {
-            root = SweepSpecReader.JSON.readTree(Files.readString(specFile));
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(specFile)))
+                    .toString();
+            root = SweepSpecReader.JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException(specFile.toString(), "not valid JSON ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + "); the sweep state is damaged");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(specFile.toString(), "not UTF-8 text; the sweep state is damaged");
         } catch (IOException e) {
-            throw new ConfigException(specFile.toString(), "cannot read (" + e + "); the sweep state is damaged");
+            throw SweepResults.unreadable(specFile, e);
         }
         if (root == null || !root.isObject() || root.isEmpty()) {
             throw new ConfigException(specFile.toString(), "empty or not a JSON object; the sweep state is damaged");

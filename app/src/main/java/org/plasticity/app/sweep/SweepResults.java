@@ -92,7 +92,7 @@ public final class SweepResults {
         } catch (CharacterCodingException e) {
             throw new ConfigException(journal.toString(), "not UTF-8 text; the sweep state is damaged");
         } catch (IOException e) {
-            throw new ConfigException(journal.toString(), "cannot read (" + e + ")");
+            throw unreadable(journal, e);
         }
         String[] lines = text.split("\n", -1);
         // text ends with a newline when every line was written whole: the last element is then empty
@@ -119,6 +119,24 @@ public final class SweepResults {
             done.put(e.id(), e);
         }
         return done;
+    }
+
+    /**
+     * @return a one-line error naming a sweep file that cannot be read, and why in words (not an exception's class
+     *     name)
+     */
+    static ConfigException unreadable(Path file, IOException e) {
+        String why;
+        if (Files.isDirectory(file)) {
+            why = "is a folder, not a file";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            why = "no such file";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName().replace("Exception", "") : e.getMessage();
+        }
+        return new ConfigException(file.toString(), "cannot read (" + why + "); the sweep state is damaged");
     }
 
     /** @return the entry of a journal line that records a point of {@code spec}; else why not, as an exception. */
