@@ -36,10 +36,11 @@ final class VectorBlas {
         int i = 0;
         if (D_FULL) {
             double[] r = new double[Blas.DOUBLE_LANES];
+            double[] t = new double[8 * Blas.DOUBLE_LANES];
             for (; i + 2 <= m; i += 2) {
                 int j = 0;
                 for (; j + 4 <= n; j += 4) {
-                    block2x4(k, a, i * k, b, j * k, r);
+                    block2x4(k, a, i * k, b, j * k, r, t);
                     for (int q = 0; q < 4; q++) {
                         c[i * n + j + q] = Blas.scale(alpha, r[q], beta, c[i * n + j + q]);
                         c[(i + 1) * n + j + q] = Blas.scale(alpha, r[4 + q], beta, c[(i + 1) * n + j + q]);
@@ -63,8 +64,9 @@ final class VectorBlas {
         int j = 0;
         if (D_FULL) {
             double[] r = new double[Blas.DOUBLE_LANES];
+            double[] t = new double[8 * Blas.DOUBLE_LANES];
             for (; j + 8 <= n; j += 8) {
-                block1x8(k, x, xOff, b, bOff + j * k, r);
+                block1x8(k, x, xOff, b, bOff + j * k, r, t);
                 for (int q = 0; q < 8; q++) {
                     y[yOff + j + q] = Blas.scale(alpha, r[q], beta, y[yOff + j + q]);
                 }
@@ -79,7 +81,7 @@ final class VectorBlas {
      * Two rows of A (at aOff, aOff + k) against four rows of B: eight interleaved dot products, written to
      * {@code r} as {@code [A_0.B_0, A_0.B_1, A_0.B_2, A_0.B_3, A_1.B_0, ..., A_1.B_3]}.
      */
-    private static void block2x4(int k, double[] a, int aOff, double[] b, int bOff, double[] r) {
+    private static void block2x4(int k, double[] a, int aOff, double[] b, int bOff, double[] r, double[] t) {
         DoubleVector z = DoubleVector.zero(D);
         DoubleVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
         int a1 = aOff + k, b1 = bOff + k, b2 = bOff + 2 * k, b3 = bOff + 3 * k;
@@ -100,27 +102,22 @@ final class VectorBlas {
             c12 = u.fma(v2, c12);
             c13 = u.fma(v3, c13);
         }
-        if (upper < k) {
-            DoubleVector v0 = padded(b, bOff, k, upper, r);
-            DoubleVector v1 = padded(b, b1, k, upper, r);
-            DoubleVector v2 = padded(b, b2, k, upper, r);
-            DoubleVector v3 = padded(b, b3, k, upper, r);
-            DoubleVector u = padded(a, aOff, k, upper, r);
-            c00 = u.fma(v0, c00);
-            c01 = u.fma(v1, c01);
-            c02 = u.fma(v2, c02);
-            c03 = u.fma(v3, c03);
-            u = padded(a, a1, k, upper, r);
-            c10 = u.fma(v0, c10);
-            c11 = u.fma(v1, c11);
-            c12 = u.fma(v2, c12);
-            c13 = u.fma(v3, c13);
+        c00.intoArray(t, 0);
+        c01.intoArray(t, 8);
+        c02.intoArray(t, 16);
+        c03.intoArray(t, 24);
+        c10.intoArray(t, 32);
+        c11.intoArray(t, 40);
+        c12.intoArray(t, 48);
+        c13.intoArray(t, 56);
+        for (int q = 0; q < 8; q++) {
+            tail(t, q * Blas.DOUBLE_LANES, upper, k, a, aOff + (q / 4) * k, b, bOff + (q % 4) * k);
         }
-        reduce8(c00, c01, c02, c03, c10, c11, c12, c13).intoArray(r, 0);
+        reduce8(t, r);
     }
 
     /** The row x against eight rows of B: the eight interleaved dot products, written to {@code r}. */
-    private static void block1x8(int k, double[] x, int xOff, double[] b, int bOff, double[] r) {
+    private static void block1x8(int k, double[] x, int xOff, double[] b, int bOff, double[] r, double[] t) {
         DoubleVector c0 = DoubleVector.zero(D), c1 = c0, c2 = c0, c3 = c0, c4 = c0, c5 = c0, c6 = c0, c7 = c0;
         int b1 = bOff + k, b2 = b1 + k, b3 = b2 + k, b4 = b3 + k, b5 = b4 + k, b6 = b5 + k, b7 = b6 + k;
         int upper = D.loopBound(k);
@@ -135,19 +132,18 @@ final class VectorBlas {
             c6 = u.fma(DoubleVector.fromArray(D, b, b6 + p), c6);
             c7 = u.fma(DoubleVector.fromArray(D, b, b7 + p), c7);
         }
-        if (upper < k) {
-            DoubleVector u = padded(x, xOff, k, upper, r);
-            c0 = u.fma(padded(b, bOff, k, upper, r), c0);
-            c1 = u.fma(padded(b, b1, k, upper, r), c1);
-            c2 = u.fma(padded(b, b2, k, upper, r), c2);
-            c3 = u.fma(padded(b, b3, k, upper, r), c3);
-            c4 = u.fma(padded(b, b4, k, upper, r), c4);
-            c5 = u.fma(padded(b, b5, k, upper, r), c5);
-            c6 = u.fma(padded(b, b6, k, upper, r), c6);
-            c7 = u.fma(padded(b, b7, k, upper, r), c7);
+        c0.intoArray(t, 0);
+        c1.intoArray(t, 8);
+        c2.intoArray(t, 16);
+        c3.intoArray(t, 24);
+        c4.intoArray(t, 32);
+        c5.intoArray(t, 40);
+        c6.intoArray(t, 48);
+        c7.intoArray(t, 56);
+        for (int q = 0; q < 8; q++) {
+            tail(t, q * Blas.DOUBLE_LANES, upper, k, x, xOff, b, bOff + q * k);
         }
-        // The vectors stay in this method (returning one would box it on JDK 17).
-        reduce8(c0, c1, c2, c3, c4, c5, c6, c7).intoArray(r, 0);
+        reduce8(t, r);
     }
 
     // One-input shuffles and blends of the transposing reduction (two-input rearranges are slow on JDK 17).
@@ -164,60 +160,46 @@ final class VectorBlas {
     }
 
     /**
-     * Eight vectors of eight partials each, reduced at once: lane q of the result is {@link Blas#pairwise} of the q-th
-     * argument ({@code s_r + s_{r+4}}, then {@code + s_{r+2}}, then {@code + s_{r+1}}), the same tree as the scalar
+     * Eight rows of eight partials each ({@code t[8q .. 8q + 8)}), reduced at once: {@code out[q]} is
+     * {@link Blas#pairwise} of row q ({@code s_r + s_{r+4}}, then {@code + s_{r+2}}, then {@code + s_{r+1}}), the same tree as the scalar
      * twin, with the transposition done by shuffles and blends between the levels.
      */
-    private static DoubleVector reduce8(DoubleVector p0, DoubleVector p1, DoubleVector p2, DoubleVector p3,
-                                        DoubleVector p4, DoubleVector p5, DoubleVector p6, DoubleVector p7) {
+    private static void reduce8(double[] t, double[] out) {
+        // Vectors never cross a method boundary here (on JDK 17 that boxes them and falls back to generic code).
+        DoubleVector p0 = DoubleVector.fromArray(D, t, 0);
+        DoubleVector p1 = DoubleVector.fromArray(D, t, 8);
+        DoubleVector p2 = DoubleVector.fromArray(D, t, 16);
+        DoubleVector p3 = DoubleVector.fromArray(D, t, 24);
+        DoubleVector p4 = DoubleVector.fromArray(D, t, 32);
+        DoubleVector p5 = DoubleVector.fromArray(D, t, 40);
+        DoubleVector p6 = DoubleVector.fromArray(D, t, 48);
+        DoubleVector p7 = DoubleVector.fromArray(D, t, 56);
         // Level w = 4 on pairs (p0,p4) (p2,p6) (p1,p5) (p3,p7): lanes 0-3 hold one's t_r, lanes 4-7 the other's.
-        DoubleVector t04 = halves(p0, p4, SWAP4, UPPER4);
-        DoubleVector t26 = halves(p2, p6, SWAP4, UPPER4);
-        DoubleVector t15 = halves(p1, p5, SWAP4, UPPER4);
-        DoubleVector t37 = halves(p3, p7, SWAP4, UPPER4);
+        DoubleVector t04 = p0.blend(p4.rearrange(SWAP4), UPPER4).add(p0.rearrange(SWAP4).blend(p4, UPPER4));
+        DoubleVector t26 = p2.blend(p6.rearrange(SWAP4), UPPER4).add(p2.rearrange(SWAP4).blend(p6, UPPER4));
+        DoubleVector t15 = p1.blend(p5.rearrange(SWAP4), UPPER4).add(p1.rearrange(SWAP4).blend(p5, UPPER4));
+        DoubleVector t37 = p3.blend(p7.rearrange(SWAP4), UPPER4).add(p3.rearrange(SWAP4).blend(p7, UPPER4));
         // Level w = 2: u = [u0_0 u0_1 u2_0 u2_1 u4_0 u4_1 u6_0 u6_1] and likewise for 1, 3, 5, 7.
-        DoubleVector u0246 = halves(t04, t26, SWAP2, UPPER2);
-        DoubleVector u1357 = halves(t15, t37, SWAP2, UPPER2);
+        DoubleVector u0246 = t04.blend(t26.rearrange(SWAP2), UPPER2).add(t04.rearrange(SWAP2).blend(t26, UPPER2));
+        DoubleVector u1357 = t15.blend(t37.rearrange(SWAP2), UPPER2).add(t15.rearrange(SWAP2).blend(t37, UPPER2));
         // Level w = 1: lanes come out as p0 p1 p2 ... p7.
-        return halves(u0246, u1357, SWAP1, ODD);
+        u0246.blend(u1357.rearrange(SWAP1), ODD).add(u0246.rearrange(SWAP1).blend(u1357, ODD)).intoArray(out, 0);
     }
 
     /**
-     * The last, partial block {@code x[off + upper .. off + k)} in lanes {@code 0 .. k - upper - 1}, the other lanes
-     * +0 (the zero padding of {@link Blas}'s order). Read as the full vector ending at {@code off + k}, rotated, so
-     * no masked load (slow on JDK 17) is needed; a row shorter than a vector goes through {@code t} (scratch).
+     * Adds the last, partial block of one dot product to its partials {@code t[at .. at + 8)}: entry p to lane
+     * {@code p - upper}, and +0 (the zero padding of {@link Blas}'s order) to the lanes past the end.
      */
-    private static DoubleVector padded(double[] x, int off, int k, int upper, double[] t) {
-        int rem = k - upper;
-        if (k >= Blas.DOUBLE_LANES) {
-            return ZERO.blend(DoubleVector.fromArray(D, x, off + k - Blas.DOUBLE_LANES).rearrange(LAST[rem]),
-                    FIRST[rem]);
+    private static void tail(double[] t, int at, int upper, int k, double[] x, int xOff, double[] y, int yOff) {
+        if (upper == k) {
+            return;
         }
-        java.util.Arrays.fill(t, 0.0);
-        System.arraycopy(x, off + upper, t, 0, rem);
-        return DoubleVector.fromArray(D, t, 0);
-    }
-
-    private static final DoubleVector ZERO = DoubleVector.zero(d8());
-    /** LAST[rem]: lane i takes lane 8 - rem + i (the last rem lanes moved to the front). */
-    @SuppressWarnings("unchecked")
-    private static final VectorShuffle<Double>[] LAST = new VectorShuffle[Blas.DOUBLE_LANES];
-    /** FIRST[rem]: lanes 0 .. rem - 1. */
-    @SuppressWarnings("unchecked")
-    private static final VectorMask<Double>[] FIRST = new VectorMask[Blas.DOUBLE_LANES];
-
-    static {
-        for (int rem = 0; rem < Blas.DOUBLE_LANES; rem++) {
-            int shift = Blas.DOUBLE_LANES - rem;
-            LAST[rem] = VectorShuffle.fromOp(d8(), i -> (i + shift) % Blas.DOUBLE_LANES);
-            FIRST[rem] = VectorMask.fromLong(d8(), (1L << rem) - 1);
+        for (int p = upper; p < k; p++) {
+            t[at + p - upper] = Math.fma(x[xOff + p], y[yOff + p], t[at + p - upper]);
         }
-    }
-
-    /** {@code a.blend(b swapped, upper) + (a swapped).blend(b, upper)}: one level of the tree for two vectors. */
-    private static DoubleVector halves(DoubleVector a, DoubleVector b, VectorShuffle<Double> swap,
-                                       VectorMask<Double> upper) {
-        return a.blend(b.rearrange(swap), upper).add(a.rearrange(swap).blend(b, upper));
+        for (int r = k - upper; r < Blas.DOUBLE_LANES; r++) {
+            t[at + r] += 0.0;
+        }
     }
 
     /** {@code c[at] = alpha sum + beta c[at]} where sum is {@link #finish}ed from {@code acc}. */
