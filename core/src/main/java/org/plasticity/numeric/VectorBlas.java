@@ -203,11 +203,6 @@ final class VectorBlas {
     }
 
     /** {@code c[at] = alpha sum + beta c[at]} where sum is {@link #finish}ed from {@code acc}. */
-    private static void put(DoubleVector acc, int upper, int k, double[] x, int xOff, double[] y, int yOff,
-                            double alpha, double beta, double[] c, int at, double[] s) {
-        c[at] = Blas.scale(alpha, finish(acc, upper, k, x, xOff, y, yOff, s), beta, c[at]);
-    }
-
     private static void put(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
                             float alpha, float beta, float[] c, int at, float[] s) {
         c[at] = Blas.scale(alpha, finish(acc, upper, k, x, xOff, y, yOff, s), beta, c[at]);
