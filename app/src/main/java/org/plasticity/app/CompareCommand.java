@@ -2,7 +2,7 @@ package org.plasticity.app;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.plasticity.credit.CreditRules;
+import org.plasticity.layered.credit.CreditRules;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

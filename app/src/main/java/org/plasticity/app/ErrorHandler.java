@@ -1,8 +1,8 @@
 package org.plasticity.app;
 
 import java.io.UncheckedIOException;
-import org.plasticity.config.ConfigException;
-import org.plasticity.dynamics.DivergenceException;
+import org.plasticity.ConfigException;
+import org.plasticity.recurrent.dynamics.DivergenceException;
 import picocli.CommandLine;
 
 /**
@@ -16,12 +16,12 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (e instanceof ConfigException || e instanceof org.plasticity.data.DataException) {
+        if (e instanceof ConfigException || e instanceof org.plasticity.layered.data.DataException) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
         if (e instanceof DivergenceException || e instanceof UncheckedIOException || e instanceof java.io.IOException
-                || e instanceof org.plasticity.experiment.NonFiniteResultException) {
+                || e instanceof org.plasticity.recurrent.experiment.NonFiniteResultException) {
             err.println("error: " + e.getMessage());
             return FAILED;
         }

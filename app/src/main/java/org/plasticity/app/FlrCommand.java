@@ -2,11 +2,11 @@ package org.plasticity.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.plasticity.app.io.ConfigReader;
-import org.plasticity.app.io.OutputDirectory;
-import org.plasticity.config.FlrConfig;
-import org.plasticity.experiment.FlrResult;
-import org.plasticity.experiment.Preflight;
+import org.plasticity.io.ConfigReader;
+import org.plasticity.io.OutputDirectory;
+import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.recurrent.experiment.FlrResult;
+import org.plasticity.recurrent.experiment.Preflight;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

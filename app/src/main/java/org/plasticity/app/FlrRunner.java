@@ -7,12 +7,12 @@ import java.util.Locale;
 import org.plasticity.app.io.ResultWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.PredictionPlot;
-import org.plasticity.config.FlrConfig;
-import org.plasticity.experiment.FlrExperiment;
-import org.plasticity.experiment.FlrResult;
-import org.plasticity.experiment.NonFiniteResultException;
-import org.plasticity.experiment.Preflight;
-import org.plasticity.experiment.TaskResult;
+import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.recurrent.experiment.FlrExperiment;
+import org.plasticity.recurrent.experiment.FlrResult;
+import org.plasticity.recurrent.experiment.NonFiniteResultException;
+import org.plasticity.recurrent.experiment.Preflight;
+import org.plasticity.recurrent.experiment.TaskResult;
 
 /** Runs an FLR experiment and writes its result files: shared by {@code flr} and {@code demo}. */
 final class FlrRunner {

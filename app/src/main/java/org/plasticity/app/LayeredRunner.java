@@ -10,19 +10,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.plasticity.app.io.OutputDirectory;
+import org.plasticity.io.OutputDirectory;
 import org.plasticity.app.io.TrainingWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.LearningCurvePlot;
 import org.plasticity.app.report.TrainingReport;
-import org.plasticity.config.ConfigException;
-import org.plasticity.credit.CreditRules;
-import org.plasticity.data.Dataset;
-import org.plasticity.training.EpochRecord;
-import org.plasticity.training.TrainConfig;
-import org.plasticity.training.TrainResult;
-import org.plasticity.training.Trainer;
-import org.plasticity.training.TrainingListener;
+import org.plasticity.ConfigException;
+import org.plasticity.layered.credit.CreditRules;
+import org.plasticity.layered.data.Dataset;
+import org.plasticity.layered.training.EpochRecord;
+import org.plasticity.layered.training.TrainConfig;
+import org.plasticity.layered.training.TrainResult;
+import org.plasticity.layered.training.Trainer;
+import org.plasticity.layered.training.TrainingListener;
 
 /**
  * Trains one or more rules on one data set and writes the results. Rules run side by side, one per thread; each

@@ -2,9 +2,9 @@ package org.plasticity.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.plasticity.app.io.OutputDirectory;
-import org.plasticity.config.ConfigException;
-import org.plasticity.config.FlrConfig;
+import org.plasticity.io.OutputDirectory;
+import org.plasticity.ConfigException;
+import org.plasticity.recurrent.config.FlrConfig;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run experiments. A CLI value overrides the config file's. */

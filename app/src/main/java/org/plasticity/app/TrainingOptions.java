@@ -2,16 +2,16 @@ package org.plasticity.app;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.plasticity.app.io.DataSource;
-import org.plasticity.config.ConfigException;
-import org.plasticity.credit.RuleParams;
-import org.plasticity.data.DataException;
-import org.plasticity.data.Dataset;
-import org.plasticity.network.Activation;
-import org.plasticity.network.Init;
-import org.plasticity.network.Loss;
-import org.plasticity.training.Recipes;
-import org.plasticity.training.TrainConfig;
+import org.plasticity.io.DataSource;
+import org.plasticity.ConfigException;
+import org.plasticity.layered.credit.RuleParams;
+import org.plasticity.layered.data.DataException;
+import org.plasticity.layered.data.Dataset;
+import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Init;
+import org.plasticity.layered.network.Loss;
+import org.plasticity.layered.training.Recipes;
+import org.plasticity.layered.training.TrainConfig;
 import picocli.CommandLine.Option;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.plasticity.reproduce.Reproduction;
+import org.plasticity.papers.kurikawa2025.Reproduction;
 
 /**
  * Configs that used to run silently wrong, hang or end in a trace (issue 10): each is now one line on stderr with the

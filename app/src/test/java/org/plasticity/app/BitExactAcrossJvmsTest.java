@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.app.sweep.LocalSweep;
+import org.plasticity.sweep.LocalSweep;
 
 /**
  * The reproducibility guarantee at realistic sizes: the same command in three separate JVMs, started together at 1, 2

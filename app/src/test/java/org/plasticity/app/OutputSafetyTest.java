@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.app.CliTest.Run;
-import org.plasticity.app.io.FolderLock;
+import org.plasticity.io.FolderLock;
 import org.plasticity.app.io.ResultWriter;
-import org.plasticity.config.FlrConfig;
-import org.plasticity.app.sweep.LocalSweep;
+import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.sweep.LocalSweep;
 
 /** A results folder is never silently overwritten, mixed, or deleted when the user made it (issue 10, part 2). */
 class OutputSafetyTest {

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plasticity.reproduce.Reproduction;
+import org.plasticity.papers.kurikawa2025.Reproduction;
 import org.junit.jupiter.api.io.TempDir;
 
 class ReproduceCommandTest {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.app.sweep.LocalSweep;
+import org.plasticity.sweep.LocalSweep;
 
 /**
  * A real sweep process killed with SIGKILL in the middle of its run; {@code --resume} then completes it, and the table

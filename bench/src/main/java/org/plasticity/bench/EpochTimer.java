@@ -9,21 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.plasticity.credit.CreditRule;
-import org.plasticity.credit.CreditRules;
-import org.plasticity.data.Dataset;
-import org.plasticity.data.IdxFormat;
-import org.plasticity.network.Activity;
-import org.plasticity.network.FeedForwardNet;
-import org.plasticity.network.Gradients;
+import org.plasticity.layered.credit.CreditRule;
+import org.plasticity.layered.credit.CreditRules;
+import org.plasticity.layered.data.Dataset;
+import org.plasticity.layered.data.IdxFormat;
+import org.plasticity.layered.network.Activity;
+import org.plasticity.layered.network.FeedForwardNet;
+import org.plasticity.layered.network.Gradients;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.Seeds;
-import org.plasticity.training.EpochRecord;
-import org.plasticity.training.Recipes;
-import org.plasticity.training.TrainConfig;
-import org.plasticity.training.TrainResult;
-import org.plasticity.training.Trainer;
-import org.plasticity.training.TrainingListener;
+import org.plasticity.layered.training.EpochRecord;
+import org.plasticity.layered.training.Recipes;
+import org.plasticity.layered.training.TrainConfig;
+import org.plasticity.layered.training.TrainResult;
+import org.plasticity.layered.training.Trainer;
+import org.plasticity.layered.training.TrainingListener;
 
 /**
  * Wall time of one training epoch of 784-500-10 on Fashion-MNIST (60,000 images) with one credit rule, the Java side
@@ -185,7 +185,7 @@ public final class EpochTimer {
         final float[] xTrain;
         final FeedForwardNet net;
         final CreditRule credit;
-        final org.plasticity.training.Sgd sgd;
+        final org.plasticity.layered.training.Sgd sgd;
         final SplittableRandom noise;
         final Activity act;
         final Gradients g;
@@ -205,7 +205,7 @@ public final class EpochTimer {
             int capacity = Math.max(config.batchSize(), Math.min(config.probe(), tr.size()));
             credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.params(),
                     Seeds.stream(config.seed(), STREAM_RULE));
-            sgd = new org.plasticity.training.Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay(),
+            sgd = new org.plasticity.layered.training.Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay(),
                     credit.readsSteps());
             noise = Seeds.stream(config.seed(), STREAM_NOISE);
             act = net.newActivity(capacity);
@@ -339,7 +339,7 @@ public final class EpochTimer {
                 a[i] = (float) (2 * rng.nextGaussian());
             }
             Map<String, Runnable> ops = new LinkedHashMap<>();
-            ops.put("activation_apply", () -> org.plasticity.network.Activation.SIGMOID.apply(a, e, b, n1));
+            ops.put("activation_apply", () -> org.plasticity.layered.network.Activation.SIGMOID.apply(a, e, b, n1));
             ops.put("scalar_math_exp", () -> {
                 for (int i = 0; i < n; i++) {
                     e[i] = (float) (1.0 / (1.0 + Math.exp(-a[i])));

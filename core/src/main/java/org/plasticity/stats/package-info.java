@@ -1,6 +1,6 @@
 /**
- * Statistics of simulated activity: streaming moments ({@link org.plasticity.stats.MomentAccumulator}), mean and
- * covariance with standard errors ({@link org.plasticity.stats.Moments}) and the sampling driver. Imports
- * {@code config}, {@code model}, {@code dynamics} and {@code numeric}.
+ * Statistics shared by both families: summaries with standard errors, agreement between predicted and measured
+ * values (Pearson and Spearman correlations, slopes), bootstrap confidence intervals, least squares and angles
+ * between vectors. Imports no other Plasticity package.
  */
 package org.plasticity.stats;

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.plasticity.Version;
-import org.plasticity.data.Dataset;
+import org.plasticity.layered.data.Dataset;
 import org.plasticity.numeric.Blas;
-import org.plasticity.training.EpochRecord;
-import org.plasticity.training.TrainConfig;
-import org.plasticity.training.TrainResult;
+import org.plasticity.layered.training.EpochRecord;
+import org.plasticity.layered.training.TrainConfig;
+import org.plasticity.layered.training.TrainResult;
 
 /**
  * Writes the results of {@code train} and {@code compare}: {@code summary.json} (per rule: {@code rule},

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.plasticity.experiment.ProgressListener;
+import org.plasticity.recurrent.experiment.ProgressListener;
 
 /**
  * A progress bar with ETA on stderr. Plain ASCII, without colour codes, when stderr is not a terminal (logs, CI);

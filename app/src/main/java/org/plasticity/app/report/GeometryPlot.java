@@ -10,7 +10,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plasticity.reproduce.FigureResult;
+import org.plasticity.papers.kurikawa2025.FigureResult;
 
 /**
  * The geometry figure: two clouds of sampled states (spontaneous, input-evoked) in the target/input plane, and two

@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.plasticity.app.io.ResultWriter;
-import org.plasticity.reproduce.FigureResult;
+import org.plasticity.papers.kurikawa2025.FigureResult;
 
 /**
  * {@code report.html}: one self-contained page (figures embedded as PNG data, no external assets) with, per figure,

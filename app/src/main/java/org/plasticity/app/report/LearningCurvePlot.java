@@ -9,8 +9,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plasticity.training.EpochRecord;
-import org.plasticity.training.TrainResult;
+import org.plasticity.layered.training.EpochRecord;
+import org.plasticity.layered.training.TrainResult;
 
 /**
  * Learning curves of layered-network training: test (solid) and train (dashed) accuracy per epoch for each rule;

@@ -10,8 +10,8 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plasticity.experiment.FlrResult;
-import org.plasticity.experiment.TaskResult;
+import org.plasticity.recurrent.experiment.FlrResult;
+import org.plasticity.recurrent.experiment.TaskResult;
 
 /**
  * The figure "measured vs predicted learning speed": one point per task for FLR1 and both FLR2 forms, on log-log

@@ -8,7 +8,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plasticity.reproduce.FigureResult;
+import org.plasticity.papers.kurikawa2025.FigureResult;
 
 /** A scatter figure: measured against predicted speed per task, one colour per series, identity line, log axes. */
 public final class ScatterPlot {

@@ -11,7 +11,7 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.plasticity.reproduce.FigureResult;
+import org.plasticity.papers.kurikawa2025.FigureResult;
 
 /**
  * A sweep figure: measured mean speed (with standard error over tasks) and the mean FLR1 prediction against the

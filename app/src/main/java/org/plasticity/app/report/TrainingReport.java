@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.plasticity.training.EpochRecord;
-import org.plasticity.training.TrainResult;
+import org.plasticity.layered.training.EpochRecord;
+import org.plasticity.layered.training.TrainResult;
 
 /**
  * {@code report.html} of {@code train} and {@code compare}: one self-contained page (plots embedded) with the

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.app.io.ConfigReader;
-import org.plasticity.config.ConfigException;
-import org.plasticity.config.FlrConfig;
-import org.plasticity.experiment.Preflight;
+import org.plasticity.io.ConfigReader;
+import org.plasticity.ConfigException;
+import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.recurrent.experiment.Preflight;
 
 /**
  * Mutated {@code flr} configs: small valid configs of every task type, rule, speed method and learning setting, in

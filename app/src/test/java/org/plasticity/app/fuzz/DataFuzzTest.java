@@ -23,11 +23,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.data.Cifar10Format;
-import org.plasticity.data.DataException;
-import org.plasticity.data.Dataset;
-import org.plasticity.data.IdxFormat;
-import org.plasticity.data.MnistJsonFormat;
+import org.plasticity.layered.data.Cifar10Format;
+import org.plasticity.layered.data.DataException;
+import org.plasticity.layered.data.Dataset;
+import org.plasticity.layered.data.IdxFormat;
+import org.plasticity.layered.data.MnistJsonFormat;
 
 /**
  * Corrupted data files for every reader: IDX images and labels (plain and gzipped), CIFAR-10 binary batches and the

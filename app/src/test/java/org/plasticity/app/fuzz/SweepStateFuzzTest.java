@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.app.io.FolderLock;
+import org.plasticity.io.FolderLock;
 
 /**
  * Damaged states of a finished and of a half-finished tiny sweep (journal lines cut or wrong, sweep.json empty or of

@@ -1,6 +1,0 @@
-/**
- * Credit-assignment rules for layered networks, one class each behind {@link org.plasticity.credit.CreditRule}:
- * backprop, feedback alignment, direct feedback alignment, node perturbation, burst-dependent plasticity and
- * segregated dendrites. Each writes descent directions shaped like the network's parameters.
- */
-package org.plasticity.credit;

@@ -1,0 +1,42 @@
+package org.plasticity.layered.credit;
+
+import java.util.SplittableRandom;
+import org.plasticity.layered.network.Activity;
+import org.plasticity.layered.network.FeedForwardNet;
+import org.plasticity.layered.network.Gradients;
+
+/**
+ * A credit-assignment rule for a layered network: given the forward pass of a batch and its targets, it writes a
+ * descent direction for every weight and bias. Backprop writes the exact gradient of the batch-mean loss; the other
+ * rules write their own signals in the same shape, so one optimiser and one set of diagnostics serve them all.
+ */
+public interface CreditRule {
+    /** @return the rule's short name, as on the command line ({@code bp}, {@code fa}, ...). */
+    String id();
+
+    /**
+     * Writes directions for the batch whose forward pass is in {@code act} ({@code act.batch} rows) with one-hot
+     * targets {@code y} ({@code batch x n_L}). Leaves the network unchanged; may run extra passes of its own and
+     * draw from {@code rng}.
+     */
+    void assign(FeedForwardNet net, Activity act, float[] y, Gradients out, SplittableRandom rng);
+
+    /**
+     * Called after the optimiser moved the weights by {@code steps} (per layer, W_new - W_old), for rules that adapt
+     * their own connections (learned feedback, recurrent inhibition) from the last {@link #assign} call.
+     */
+    default void afterStep(FeedForwardNet net, float[][] steps) { }
+
+    /** @return whether {@link #afterStep} reads {@code steps}; the optimiser records them only then. */
+    default boolean readsSteps() {
+        return false;
+    }
+
+    /**
+     * @return the feedback matrix that carries layer l's error down, shaped like W_l ({@code n_l x n_{l-1}}), for
+     *     the W-versus-feedback angle; {@code null} where the rule has none (backprop uses W_l itself).
+     */
+    default float[] feedback(int l) {
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+package org.plasticity.layered.credit;
+
+import java.util.SplittableRandom;
+import org.plasticity.layered.network.FeedForwardNet;
+import org.plasticity.layered.network.Init;
+import org.plasticity.layered.network.Loss;
+
+/**
+ * Feedback alignment (Lillicrap et al. 2016, Nat. Commun. 7:13276): backprop with W_l^T replaced by a fixed random
+ * B_l^T, delta_{l-1} = (B_l^T delta_l) . f'(a_{l-1}). B_l is drawn once, with the forward weights' initialisation;
+ * the forward weights then come to align with it.
+ */
+public final class FeedbackAlignment extends LayerwiseFeedback {
+    private final float[][] b;
+
+    public FeedbackAlignment(int[] sizes, int capacity, Loss loss, Init init, SplittableRandom rng) {
+        super(sizes, capacity, loss);
+        b = new float[sizes.length - 1][];
+        for (int l = 1; l < b.length; l++) { // B_1 would carry errors below the input: not needed
+            b[l] = new float[sizes[l + 1] * sizes[l]];
+            init.fill(b[l], sizes[l], sizes[l + 1], 1.0, rng);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "fa";
+    }
+
+    @Override
+    float[] down(FeedForwardNet net, int l) {
+        return b[l - 1];
+    }
+
+    @Override
+    public float[] feedback(int l) {
+        return b[l - 1];
+    }
+}

@@ -1,6 +1,0 @@
-/**
- * Learning for real: measured initial speed (quasi-static with common random numbers, or concurrent with a small
- * epsilon) and learning time to a threshold overlap (notes 7.1). Imports {@code config}, {@code model},
- * {@code dynamics}, {@code stats}, {@code task}, {@code rule} and {@code numeric}.
- */
-package org.plasticity.learn;

@@ -1,0 +1,211 @@
+package org.plasticity.recurrent.dynamics;
+
+import java.util.SplittableRandom;
+import org.plasticity.recurrent.config.SimulationConfig;
+import org.plasticity.recurrent.model.RateNetwork;
+import org.plasticity.numeric.Blas;
+import org.plasticity.numeric.EulerKernels;
+import org.plasticity.numeric.Seeds;
+import org.plasticity.numeric.Vectors;
+
+/**
+ * Euler–Maruyama integration of a batch of independent trials of a {@link RateNetwork} with fixed coupling:
+ * <pre>
+ *   U   = X J^T                                      (one GEMM for the whole batch; row b is trial b)
+ *   X  &lt;- X + (dt/tau) ( phi(beta (U + gamma eta)) - X ) + sigma sqrt(dt) Z,    Z ~ N(0, I)
+ * </pre>
+ * Trial {@code b} draws its initial state and its noise from its own stream {@code Seeds.stream(seed, b)}, so a
+ * trial's path is the same whatever batch it is simulated in, and two runs with the same seed share their noise
+ * (common random numbers). In {@code float} precision the state, J and the products are single precision; samples
+ * handed to recorders are double.
+ */
+public final class Simulator {
+    /** Spread of the initial state around zero; burn-in removes its trace. */
+    public static final double INITIAL_SPREAD = 0.1;
+
+    private final RateNetwork network;
+    private final SimulationConfig sim;
+
+    public Simulator(RateNetwork network, SimulationConfig sim) {
+        this.network = network;
+        this.sim = sim;
+    }
+
+    /**
+     * Simulates trials {@code firstTrial .. firstTrial + trials - 1} for burn-in plus duration, sampling every
+     * {@code sample_every} steps after burn-in.
+     *
+     * @param field external field {@code gamma eta} (length N, not modified), or null for spontaneous activity
+     * @throws DivergenceException when a state becomes NaN or infinite
+     */
+    public void run(double[] field, long seed, int firstTrial, int trials, Recorder recorder) {
+        Batch batch = sim.precision() == SimulationConfig.Precision.FLOAT
+                ? new FloatBatch(network, field, trials) : new DoubleBatch(network, field, trials);
+        SplittableRandom[] rngs = new SplittableRandom[trials];
+        for (int b = 0; b < trials; b++) {
+            rngs[b] = Seeds.stream(seed, firstTrial + b);
+        }
+        batch.init(rngs);
+        double dt = network.config().dt();
+        long burn = SimulationConfig.steps(sim.burnIn(), dt);
+        long total = Math.addExact(burn, SimulationConfig.steps(sim.duration(), dt));
+        double[] snapshot = new double[Math.multiplyExact(trials, network.n())];
+        for (long step = 1; step <= total; step++) {
+            batch.step(rngs);
+            int bad = batch.firstNonFinite();
+            if (bad >= 0) {
+                throw new DivergenceException(step, step * dt, firstTrial + bad);
+            }
+            if (step > burn && (step - burn) % sim.sampleEvery() == 0) {
+                batch.copyTo(snapshot);
+                recorder.sample(firstTrial, trials, network.n(), snapshot);
+            }
+        }
+    }
+
+    /** The state of a batch in one precision. */
+    private abstract static class Batch {
+        final int n;
+        final int trials;
+        final boolean tanh;
+
+        Batch(RateNetwork net, int trials) {
+            this.n = net.n();
+            this.trials = trials;
+            this.tanh = net.tanh();
+        }
+
+        abstract void init(SplittableRandom[] rngs);
+
+        abstract void step(SplittableRandom[] rngs);
+
+        abstract int firstNonFinite();
+
+        abstract void copyTo(double[] out);
+    }
+
+    private static final class DoubleBatch extends Batch {
+        final double[] j;
+        final double[] h;
+        final double[] x;
+        final double[] u;
+        final double[] z;
+        final double beta;
+        final double dt;
+        final double s;
+
+        DoubleBatch(RateNetwork net, double[] field, int trials) {
+            super(net, trials);
+            j = net.sharedCoupling();
+            h = field;
+            x = new double[trials * n];
+            u = new double[trials * n];
+            z = new double[trials * n];
+            beta = net.config().beta();
+            dt = net.config().driftStep();
+            s = net.config().sigma() * Math.sqrt(net.config().dt());
+        }
+
+        @Override
+        void init(SplittableRandom[] rngs) {
+            for (int b = 0; b < trials; b++) {
+                Seeds.gaussians(rngs[b], x, b * n, n);
+                for (int i = 0; i < n; i++) {
+                    x[b * n + i] *= INITIAL_SPREAD;
+                }
+            }
+        }
+
+        @Override
+        void step(SplittableRandom[] rngs) {
+            Blas.gemmNT(trials, n, n, 1.0, x, j, 0.0, u);
+            for (int b = 0; b < trials; b++) {
+                Seeds.gaussians(rngs[b], z, b * n, n);
+                EulerKernels.step(tanh, n, x, b * n, u, b * n, h, z, b * n, beta, dt, s);
+            }
+        }
+
+        @Override
+        int firstNonFinite() {
+            for (int b = 0; b < trials; b++) {
+                double sum = 0;
+                for (int i = b * n, end = i + n; i < end; i++) {
+                    sum += x[i];
+                }
+                if (!Double.isFinite(sum)) {
+                    return b;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        void copyTo(double[] out) {
+            System.arraycopy(x, 0, out, 0, x.length);
+        }
+    }
+
+    private static final class FloatBatch extends Batch {
+        final float[] j;
+        final float[] h;
+        final float[] x;
+        final float[] u;
+        final float[] z;
+        final float beta;
+        final float dt;
+        final float s;
+
+        FloatBatch(RateNetwork net, double[] field, int trials) {
+            super(net, trials);
+            j = Vectors.toFloat(net.sharedCoupling());
+            h = field == null ? null : Vectors.toFloat(field);
+            x = new float[trials * n];
+            u = new float[trials * n];
+            z = new float[trials * n];
+            beta = (float) net.config().beta();
+            dt = (float) net.config().driftStep();
+            s = (float) (net.config().sigma() * Math.sqrt(net.config().dt()));
+        }
+
+        @Override
+        void init(SplittableRandom[] rngs) {
+            double[] row = new double[n];
+            for (int b = 0; b < trials; b++) {
+                Seeds.gaussians(rngs[b], row, 0, n);
+                for (int i = 0; i < n; i++) {
+                    x[b * n + i] = (float) (row[i] * INITIAL_SPREAD);
+                }
+            }
+        }
+
+        @Override
+        void step(SplittableRandom[] rngs) {
+            Blas.gemmNT(trials, n, n, 1f, x, j, 0f, u);
+            for (int b = 0; b < trials; b++) {
+                Seeds.gaussians(rngs[b], z, b * n, n);
+                EulerKernels.step(tanh, n, x, b * n, u, b * n, h, z, b * n, beta, dt, s);
+            }
+        }
+
+        @Override
+        int firstNonFinite() {
+            for (int b = 0; b < trials; b++) {
+                float sum = 0;
+                for (int i = b * n, end = i + n; i < end; i++) {
+                    sum += x[i];
+                }
+                if (!Float.isFinite(sum)) {
+                    return b;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        void copyTo(double[] out) {
+            for (int i = 0; i < x.length; i++) {
+                out[i] = x[i];
+            }
+        }
+    }
+}
