@@ -15,6 +15,7 @@ import org.plasticity.sweep.SweepSpecReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.plasticity.sweep.Journal;
 
 /** {@code plasticity sweep}: a grid or list of points over any config field, on all local cores, resumable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
@@ -56,7 +57,7 @@ final class SweepCommand implements Callable<Integer> {
      * Heat maps of the main metrics over each pair of numeric fields; with one numeric field, a line plot, one line
      * per value of a categorical field (such as the rule) when there is one.
      */
-    static void plots(SweepSpec s, Map<String, SweepResults.Entry> entries, Path out) throws IOException {
+    static void plots(SweepSpec s, Map<String, Journal.Entry> entries, Path out) throws IOException {
         List<String> numeric = new ArrayList<>();
         List<String> categorical = new ArrayList<>();
         for (String f : s.fields()) {
@@ -80,7 +81,7 @@ final class SweepCommand implements Callable<Integer> {
                         String group = categorical.isEmpty() ? m : categorical.stream()
                                 .map(c -> SweepResults.unquoted(p.values().get(c))).reduce((a, b) -> a + " " + b)
                                 .orElse(m);
-                        SweepResults.Entry e = entries.get(p.id());
+                        Journal.Entry e = entries.get(p.id());
                         if (e != null) {
                             Double v = e.metrics().get(m);
                             groups.computeIfAbsent(group, g -> new ArrayList<>()).add(new SweepMap.Cell(
@@ -98,11 +99,11 @@ final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private static List<SweepMap.Cell> cells(SweepSpec s, Map<String, SweepResults.Entry> entries, String metric,
+    private static List<SweepMap.Cell> cells(SweepSpec s, Map<String, Journal.Entry> entries, String metric,
                                              List<Double> xs, List<Double> ys) {
         List<SweepMap.Cell> cells = new ArrayList<>();
         for (var p : s.points()) {
-            SweepResults.Entry e = entries.get(p.id());
+            Journal.Entry e = entries.get(p.id());
             if (e != null) {
                 Double v = e.metrics().get(metric);
                 cells.add(new SweepMap.Cell(xs.get(p.index()), ys.get(p.index()), v == null ? Double.NaN : v));

@@ -26,6 +26,7 @@ import org.plasticity.sweep.SweepResults;
 import org.plasticity.sweep.SweepSpec;
 import org.plasticity.sweep.SweepSpecReader;
 import org.plasticity.ConfigException;
+import org.plasticity.sweep.Journal;
 
 /**
  * A sweep on a Spark cluster: the driver reads and validates the spec (the same reader as the local executor), each
@@ -87,14 +88,14 @@ public final class SweepJob {
         }
         try (SparkSession spark = b.getOrCreate()) {
             long t0 = System.nanoTime();
-            Map<String, SweepResults.Entry> entries = run(spark, s, partitions);
+            Map<String, Journal.Entry> entries = run(spark, s, partitions);
             write(spark, s, entries, out, (System.nanoTime() - t0) / 1e9);
             System.out.printf("sweep: %d points on Spark %s; results in %s%n", entries.size(), spark.version(), out);
         }
     }
 
     /** Runs every point of {@code spec} as Spark tasks; returns the entries by point id. */
-    public static Map<String, SweepResults.Entry> run(SparkSession spark, SweepSpec spec, int partitions) {
+    public static Map<String, Journal.Entry> run(SparkSession spark, SweepSpec spec, int partitions) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int slices = partitions > 0 ? partitions : Math.max(1, Math.min(spec.points().size(),
                 jsc.defaultParallelism() * 4));
@@ -105,29 +106,29 @@ public final class SweepJob {
             PointExperiment fn = SPECS.computeIfAbsent(text, t -> SweepSpecReader.parse(t, source, null))
                     .pointExperiment();
             long t0 = System.nanoTime();
-            SweepResults.Entry e;
+            Journal.Entry e;
             try {
-                e = new SweepResults.Entry(p.index(), p.id(), fn.run(p), null, (System.nanoTime() - t0) / 1e9);
+                e = new Journal.Entry(p.index(), p.id(), fn.run(p), null, (System.nanoTime() - t0) / 1e9);
             } catch (ConfigException bad) {
                 throw bad;
             } catch (RuntimeException failure) {
                 LinkedHashMap<String, Double> none = new LinkedHashMap<>();
                 fn.metrics().forEach(m -> none.put(m, Double.NaN));
-                e = new SweepResults.Entry(p.index(), p.id(), none, String.valueOf(failure.getMessage()),
+                e = new Journal.Entry(p.index(), p.id(), none, String.valueOf(failure.getMessage()),
                         (System.nanoTime() - t0) / 1e9);
             }
-            return SweepResults.journalLine(e);
+            return Journal.line(e);
         }).collect();
-        Map<String, SweepResults.Entry> entries = new LinkedHashMap<>();
+        Map<String, Journal.Entry> entries = new LinkedHashMap<>();
         for (String line : lines) {
-            SweepResults.Entry e = SweepResults.parseLine(line);
+            Journal.Entry e = Journal.parseLine(line);
             entries.put(e.id(), e);
         }
         return entries;
     }
 
     /** Writes Parquet and CSV through Spark, and the local executor's files when {@code out} is a local path. */
-    static void write(SparkSession spark, SweepSpec spec, Map<String, SweepResults.Entry> entries, String out,
+    static void write(SparkSession spark, SweepSpec spec, Map<String, Journal.Entry> entries, String out,
                       double seconds) throws IOException {
         List<String> metrics = spec.pointExperiment().metrics();
         List<StructField> fields = new ArrayList<>();
@@ -144,7 +145,7 @@ public final class SweepJob {
         fields.add(DataTypes.createStructField("error", DataTypes.StringType, true));
         List<Row> rows = new ArrayList<>();
         for (SweepPoint p : spec.points()) {
-            SweepResults.Entry e = entries.get(p.id());
+            Journal.Entry e = entries.get(p.id());
             List<Object> r = new ArrayList<>(List.of(p.index(), p.id(), p.seed()));
             for (String f : spec.fields()) {
                 String v = p.values().get(f);
@@ -168,7 +169,7 @@ public final class SweepJob {
             Files.createDirectories(dir);
             SweepResults.writeAtomically(dir.resolve(LocalSweep.RESULTS), SweepResults.table(spec, metrics, entries));
             SweepResults.writeAtomically(dir.resolve(LocalSweep.POINTS), SweepResults.pointList(spec));
-            double pointSeconds = entries.values().stream().mapToDouble(SweepResults.Entry::seconds).sum();
+            double pointSeconds = entries.values().stream().mapToDouble(Journal.Entry::seconds).sum();
             String summary = "{\n  \"status\" : \"complete\",\n  \"runner\" : \"spark " + spark.version() + "\",\n"
                     + "  \"master\" : \"" + spark.sparkContext().master() + "\",\n"
                     + "  \"experiment\" : \"" + spec.experiment() + "\",\n  \"seed\" : " + spec.seed() + ",\n"

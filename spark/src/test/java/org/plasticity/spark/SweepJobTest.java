@@ -15,6 +15,7 @@ import org.plasticity.sweep.SweepResults;
 import org.plasticity.sweep.SweepSpec;
 import org.plasticity.sweep.SweepSpecReader;
 import org.plasticity.recurrent.experiment.ProgressListener;
+import org.plasticity.sweep.Journal;
 
 /** The Spark runner in local[2] gives the local executor's numbers, point by point. */
 class SweepJobTest {
@@ -38,7 +39,7 @@ class SweepJobTest {
             SweepJob.run(spark, spec, 2); // warm-up: the first job pays Spark's start-up
             System.out.printf("spark local[2]: session start and first job %.2f s%n", (System.nanoTime() - start) / 1e9);
             long t0 = System.nanoTime();
-            Map<String, SweepResults.Entry> entries = SweepJob.run(spark, spec, 4);
+            Map<String, Journal.Entry> entries = SweepJob.run(spark, spec, 4);
             double wall = (System.nanoTime() - t0) / 1e9;
             SweepJob.write(spark, spec, entries, sparkOut.toString(), wall);
 
@@ -54,7 +55,7 @@ class SweepJobTest {
             assertEquals(o.entries().values().stream().filter(e -> e.index() == 5).findFirst().orElseThrow()
                     .metrics().get("mean_measured_speed"), rows[5].getDouble(rows[5].fieldIndex("mean_measured_speed")));
 
-            double points = entries.values().stream().mapToDouble(SweepResults.Entry::seconds).sum();
+            double points = entries.values().stream().mapToDouble(Journal.Entry::seconds).sum();
             // Spark's overhead per job on local[2]: wall time beyond the points' own time spread over 2 cores
             System.out.printf("spark local[2]: %d points, %.3f s wall, %.3f s of point time, overhead %.3f s%n",
                     entries.size(), wall, points, wall - points / 2);

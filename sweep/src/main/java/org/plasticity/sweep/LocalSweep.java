@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +42,8 @@ public final class LocalSweep {
     private final SweepSpec spec;
     private final PointExperiment experiment;
     private final Path out;
-    private final Map<String, SweepResults.Entry> done = new LinkedHashMap<>();
-    private FileChannel journal;
+    private final Map<String, Journal.Entry> done = new LinkedHashMap<>();
+    private Journal journal;
     private long started;
     private int ranNow;
 
@@ -56,11 +54,11 @@ public final class LocalSweep {
     }
 
     /** Result of a run: the finished entries (by id) and how many points failed. */
-    public record Outcome(Map<String, SweepResults.Entry> entries, int failed, int ranNow, double seconds) {}
+    public record Outcome(Map<String, Journal.Entry> entries, int failed, int ranNow, double seconds) {}
 
     /** Writes files derived from the finished entries (plots) while the sweep still holds its folder. */
     public interface Finisher {
-        void finish(Map<String, SweepResults.Entry> entries) throws IOException;
+        void finish(Map<String, Journal.Entry> entries) throws IOException;
     }
 
     public Outcome run(int threads, boolean resume, ProgressListener progress) throws IOException,
@@ -155,23 +153,22 @@ public final class LocalSweep {
         }
         progress.progress(done.size(), spec.points().size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        try (FileChannel ch = FileChannel.open(out.resolve(JOURNAL), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            journal = ch;
+        try (Journal appended = Journal.append(out.resolve(JOURNAL))) {
+            journal = appended;
             List<Future<?>> futures = new ArrayList<>();
             for (SweepPoint p : todo) {
                 futures.add(pool.submit(() -> {
                     long t0 = System.nanoTime();
-                    SweepResults.Entry e;
+                    Journal.Entry e;
                     try {
-                        e = new SweepResults.Entry(p.index(), p.id(), experiment.run(p), null,
+                        e = new Journal.Entry(p.index(), p.id(), experiment.run(p), null,
                                 (System.nanoTime() - t0) / 1e9);
                     } catch (ConfigException bad) {
                         throw bad; // the user's mistake (e.g. data missing): stop the sweep
                     } catch (RuntimeException failure) {
                         LinkedHashMap<String, Double> none = new LinkedHashMap<>();
                         experiment.metrics().forEach(m -> none.put(m, Double.NaN));
-                        e = new SweepResults.Entry(p.index(), p.id(), none, String.valueOf(failure.getMessage()),
+                        e = new Journal.Entry(p.index(), p.id(), none, String.valueOf(failure.getMessage()),
                                 (System.nanoTime() - t0) / 1e9);
                     }
                     record(e);
@@ -216,13 +213,11 @@ public final class LocalSweep {
                 throw new ConfigException("--resume", "the spec differs from the one this sweep in " + out
                         + " started with; resume with the same spec (and --seed) or choose another folder");
             }
-            done.putAll(SweepResults.readJournal(out.resolve(JOURNAL), spec, experiment.metrics(), notes));
+            done.putAll(Journal.read(out.resolve(JOURNAL), spec, experiment.metrics(), notes));
             // the point list follows from the spec just checked: restore it if it was lost or damaged
             SweepResults.writeAtomically(out.resolve(POINTS), SweepResults.pointList(spec));
             // drop a line a crash cut short, so that appends start on a fresh line
-            StringBuilder clean = new StringBuilder();
-            done.values().forEach(e -> clean.append(SweepResults.journalLine(e)).append('\n'));
-            SweepResults.writeAtomically(out.resolve(JOURNAL), clean.toString());
+            Journal.rewrite(out.resolve(JOURNAL), done.values());
         } else {
             if (resume) {
                 throw new ConfigException("--resume", "there is no sweep to resume in " + out);
@@ -271,13 +266,8 @@ public final class LocalSweep {
         return stored;
     }
 
-    private synchronized void record(SweepResults.Entry e) throws IOException {
-        byte[] line = (SweepResults.journalLine(e) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        while (buf.hasRemaining()) {
-            journal.write(buf);
-        }
-        journal.force(false);
+    private synchronized void record(Journal.Entry e) throws IOException {
+        journal.write(e);
         done.put(e.id(), e);
         ranNow++;
         writeSummary(false);
@@ -293,7 +283,7 @@ public final class LocalSweep {
         o.put("points_done", done.size());
         long failed = done.values().stream().filter(e -> e.error() != null).count();
         o.put("points_failed", failed);
-        double cpu = done.values().stream().mapToDouble(SweepResults.Entry::seconds).sum();
+        double cpu = done.values().stream().mapToDouble(Journal.Entry::seconds).sum();
         o.put("point_seconds_total", cpu);
         o.put("point_seconds_mean", done.isEmpty() ? 0 : cpu / done.size());
         double wall = (System.nanoTime() - started) / 1e9;
