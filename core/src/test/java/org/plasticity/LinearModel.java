@@ -6,7 +6,7 @@ import org.plasticity.numeric.Vectors;
 
 /**
  * Closed forms of the linearised network {@code dx = (1/tau)[-A x + beta gamma eta] dt + sigma dW},
- * {@code A = I - beta J} with symmetric J (notes 7.4), and of its Euler–Maruyama discretisation with step dt,
+ * {@code A = I - beta J} with symmetric J (docs/model.md#derivation), and of its Euler–Maruyama discretisation with step dt,
  * {@code h = dt / tau}:
  * <pre>
  *   continuous:  A C + C A = tau sigma^2 I   =>  C = (sigma^2 tau / 2) A^-1

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code plasticity demo}: the FLR experiment on the embedded defaults (same as examples/io-mapping.yaml), then the
+ * {@code plasticity demo}: the FLR experiment on the embedded defaults (same as examples/flr-io-mapping.yaml), then the
  * paper's figures at the default scale.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,

@@ -30,7 +30,7 @@ class BitExactAcrossJvmsTest {
 
     @Test
     void flrExampleWithLearning() throws Exception {
-        sameAtOneTwoThreeThreads("flr", "--config", Path.of("..", "examples", "io-mapping.yaml").toString());
+        sameAtOneTwoThreeThreads("flr", "--config", Path.of("..", "examples", "flr-io-mapping.yaml").toString());
     }
 
     @Test

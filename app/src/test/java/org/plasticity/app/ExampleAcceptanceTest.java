@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The issue's acceptance run, end to end through the CLI: on examples/io-mapping.yaml (N = 100, 10 memories,
+ * The issue's acceptance run, end to end through the CLI: on examples/flr-io-mapping.yaml (N = 100, 10 memories,
  * beta = 0.6, sigma = 0.2, gamma = 0.1, 24 tasks) FLR1 r &gt;= 0.95, FLR2 r &gt;= 0.9 in one of its forms, and the
  * FLR1 fit slope within 0.85..1.15.
  */
@@ -22,7 +22,7 @@ class ExampleAcceptanceTest {
     @Test
     void ioMappingExampleMeetsTheTargets() throws IOException {
         Path out = tmp.resolve("io");
-        int code = CliTest.run("flr", "--config", Path.of("..", "examples", "io-mapping.yaml").toString(), "--out",
+        int code = CliTest.run("flr", "--config", Path.of("..", "examples", "flr-io-mapping.yaml").toString(), "--out",
                 out.toString(), "-q").code();
         assertEquals(0, code);
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());

@@ -30,7 +30,7 @@ class ConfigReaderTest {
 
     @Test
     void theExampleIsTheDemoDefaults() {
-        assertEquals(FlrConfig.defaults(), ConfigReader.read(Path.of("..", "examples", "io-mapping.yaml")));
+        assertEquals(FlrConfig.defaults(), ConfigReader.read(Path.of("..", "examples", "flr-io-mapping.yaml")));
         assertEquals(FlrConfig.defaults(), ConfigReader.parse(VALID, "t"));
     }
 

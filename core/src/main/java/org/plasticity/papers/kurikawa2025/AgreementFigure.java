@@ -14,7 +14,7 @@ import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
 
 /**
- * Predicted vs measured initial speed for each task type and rule (claims A1, A2, A3 and A9 of the notes): FLR1 must
+ * Predicted vs measured initial speed for each task type and rule (docs/figures.md#agreement): FLR1 must
  * hold for input/output mapping, auto-associative memory and time-series generation, under the Hebbian and the
  * target-error rule (r &gt;= 0.9 each), and FLR2 for the Hebbian rule at small input (r &gt;= 0.9 in one of its
  * forms).
@@ -68,7 +68,7 @@ public final class AgreementFigure {
         String claim = "Initial learning speed is proportional to the FLR1 prediction, for input/output mapping, "
                 + "auto-associative memory and time-series generation, independent of the learning rule; for Hebb-type learning at small "
                 + "input it scales with the variances along target and input (FLR2) (Kurikawa & Kaneko, Nat. "
-                + "Commun. 16, 2025, abstract; notes claims A1-A3, A9).";
+                + "Commun. 16, 2025, abstract; docs/figures.md#agreement).";
         return new FigureResult("agreement", "scatter", series, "Measured vs predicted speed, per task type and rule",
                 claim, "predicted speed (FLR1)", List.of("series", "predicted_flr1", "measured_speed"), rows, all,
                 detail + String.format(Locale.ROOT, " (each must be >= %.1f)", THRESHOLD), numbers, base);

@@ -14,7 +14,7 @@ import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
 
 /**
- * Which input/output relationships are easy (claim A8 of the notes): across tasks with graded alignment to the
+ * Which input/output relationships are easy (docs/figures.md#alignment): across tasks with graded alignment to the
  * memories, the measured speed grows with the spontaneous variances along the target and the input,
  * {@code (xi^T C xi / N)(eta^T C eta / N)}. Verdict: a spread of at least 5x in speed across tasks, and a rank
  * correlation of at least 0.8 between speed and that product.
@@ -56,7 +56,7 @@ final class AlignmentFigure {
                         + "%.3f (needs >= %.1f)", spread, MIN_SPREAD, rho, MIN_RANK_CORRELATION);
         String claim = "The formulae reveal which input/output relationships are easier to learn: learning is faster "
                 + "when task-relevant directions align with high-variance spontaneous activity (Kurikawa & Kaneko, "
-                + "arXiv 2409.13597 listing abstract; Nat. Commun. 16, 2025; notes claim A8).";
+                + "arXiv 2409.13597 listing abstract; Nat. Commun. 16, 2025; docs/figures.md#alignment).";
         return new FigureResult("alignment", "scatter", List.of("tasks with graded alignment to the memories"),
                 "Easy mappings: speed vs variance along target and input", claim,
                 "variance along target x variance along input", List.of("series", "variance_product",

@@ -12,7 +12,7 @@ import org.plasticity.recurrent.config.FlrConfig;
  *                     predicted, measured) or {@code geometry} (rows are points: series index, x, y)
  * @param series       names of the scatter series (empty for sweeps)
  * @param title        a short caption
- * @param claim        the paper's statement under test (notes section 9A)
+ * @param claim        the paper's statement under test (docs/figures.md)
  * @param xLabel       the swept quantity
  * @param columns      names of the columns of {@code rows}
  * @param rows         one row per sweep point

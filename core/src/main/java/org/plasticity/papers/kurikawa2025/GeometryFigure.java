@@ -21,13 +21,13 @@ import org.plasticity.recurrent.fluctuations.MomentAccumulator;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**
- * The paper's schematic (notes section 8, figure 1) drawn from data: spontaneous activity, the input-evoked activity,
+ * The paper's schematic (docs/figures.md#geometry) drawn from data: spontaneous activity, the input-evoked activity,
  * and the target and input directions, for the task of the default family best aligned with the memories. The plane
  * is spanned by the target xi and the part of the input eta orthogonal to it; each state x is drawn at
  * {@code (xi . x / N, eta_perp . x / N)} with {@code eta_perp} scaled to xi's norm.
  *
  * <p>What the picture claims is checked in numbers: the input shifts the mean state by the spontaneous covariance
- * applied to the input, {@code xbar_eta - xbar_0 = kappa C gamma eta} (the fluctuation-response relation of notes
+ * applied to the input, {@code xbar_eta - xbar_0 = kappa C gamma eta} (the fluctuation-response relation,
  * 7.2, exact for the linearised network with symmetric J), so a task whose input lies along high-variance directions
  * gets a large response. Verdict: over all N units, the cosine between the measured shift and
  * {@code kappa C gamma eta} is at least 0.9, and above the cosine with eta itself (what a network whose fluctuations
@@ -96,7 +96,7 @@ final class GeometryFigure {
                 numbers.get("variance_along_input"), numbers.get("mean_variance"));
         String claim = "Learning speed is governed by the geometry of pre-learning dynamics and task directions: the "
                 + "spontaneous fluctuations, the input-evoked response, and the target and input directions of the "
-                + "paper's schematic (Kurikawa & Kaneko, Nat. Commun. 16, 2025, abstract; notes figure 1). The "
+                + "paper's schematic (Kurikawa & Kaneko, Nat. Commun. 16, 2025, abstract; docs/figures.md#geometry). The "
                 + "response to the input is the spontaneous covariance applied to it, kappa C gamma eta.";
         return new FigureResult("geometry", "geometry", List.of("spontaneous activity", "input-evoked activity",
                 "evoked shift of the mean, measured", "kappa C gamma eta, from spontaneous C"),

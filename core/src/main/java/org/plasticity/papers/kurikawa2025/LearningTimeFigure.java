@@ -24,7 +24,7 @@ import org.plasticity.recurrent.rule.LearningRules;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**
- * Learning time to completion against the prediction (claim A7 of the notes): measured {@code T_L} per task against
+ * Learning time to completion against the prediction (docs/figures.md#learning-time): measured {@code T_L} per task against
  * the first-order estimate {@code (theta - m_0) / (epsilon v_FLR1)} and against FLR1 integrated along the learning
  * trajectory ({@link IntegratedLearningTime}). Both are reported. Verdict: the integrated estimate has rank
  * correlation and log-log slope of at least 0.6, and does better than the first-order one on both.
@@ -107,7 +107,7 @@ final class LearningTimeFigure {
                     exponents[1]);
             String claim = "Although derived for early learning, the formulae predict the total learning time, even "
                     + "when the connectivity changes a lot (Kurikawa & Kaneko, arXiv 2409.13597 and Nat. Commun. 16, "
-                    + "2025, abstracts; notes claim A7).";
+                    + "2025, abstracts; docs/figures.md#learning-time).";
             return new FigureResult("learning-time", "scatter", List.of("first-order estimate",
                     "FLR1 integrated along the trajectory"), "Learning time: measured vs predicted", claim,
                     "predicted learning time", List.of("series", "predicted_time", "measured_time"), rows,

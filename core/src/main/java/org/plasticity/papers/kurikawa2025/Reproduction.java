@@ -13,20 +13,20 @@ import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.experiment.ProgressListener;
 
 /**
- * The paper's figures that this build regenerates, by id, at three scales (notes sections 8 and 9A). Each figure's
+ * The paper's figures that this build regenerates, by id, at three scales (docs/figures.md). Each figure's
  * verdict is computed from its numbers.
  * <ul>
  *   <li>{@code geometry} (the schematic): spontaneous and input-evoked activity in the target/input plane; the evoked
  *   shift equals kappa C gamma eta.</li>
- *   <li>{@code agreement} (claims A1 to A3): measured vs predicted speed for each task type and rule.</li>
- *   <li>{@code alignment} (claim A8): which mappings are easy, speed against the variances along target and
+ *   <li>{@code agreement} (docs/figures.md#agreement): measured vs predicted speed for each task type and rule.</li>
+ *   <li>{@code alignment} (docs/figures.md#alignment): which mappings are easy, speed against the variances along target and
  *   input.</li>
- *   <li>{@code learning-time} (claim A7): measured learning time against the first-order and the integrated
+ *   <li>{@code learning-time} (docs/figures.md#learning-time): measured learning time vs the first-order and the integrated
  *   FLR1 estimates.</li>
- *   <li>{@code input} (claim A4): FLR1 keeps agreeing with the measurements at larger input strength.</li>
+ *   <li>{@code input} (docs/figures.md#input): FLR1 keeps agreeing with the measurements at larger input strength.</li>
  *   <li>{@code learnability}: candidate pairs ranked by FLR2 before learning, the top and bottom verified.</li>
- *   <li>{@code gain} (claim A5): learning speed rises with the gain beta, with the spontaneous variance.</li>
- *   <li>{@code memories} (claim A6): learning speed does not fall with the number of pre-embedded memories M, and the
+ *   <li>{@code gain} (docs/figures.md#gain): learning speed rises with the gain beta, with the spontaneous variance.</li>
+ *   <li>{@code memories} (docs/figures.md#memories): speed does not fall with the number of pre-embedded memories M, and the
  *   spontaneous variance rises; tasks are random patterns, the same at every M.</li>
  * </ul>
  */
@@ -51,7 +51,7 @@ public final class Reproduction {
     static {
         FIGURES.put("input", new ParameterSweepFigure("input", "FLR1 beyond small input: speed vs input strength",
                 "The formulae hold even beyond the regime assumed for the derivation (Kurikawa & Kaneko, arXiv "
-                        + "2409.13597, abstract; notes claim A4: r >= 0.8 and log-log r >= 0.9 at larger input).",
+                        + "2409.13597, abstract; docs/figures.md#input: r >= 0.8 and log-log r >= 0.9 at larger input).",
                 "input strength gamma", ParameterSweepFigure.agreementHolds(0.8, 0.9),
                 (c, gamma) -> new FlrConfig(c.seed(), c.network(), c.simulation(), new TaskConfig(c.task().type(),
                         gamma, c.task().count(), c.task().alignment()), c.rule(), c.speed(), c.learning())));

@@ -4,7 +4,7 @@ import static org.plasticity.ConfigException.require;
 
 /**
  * Learning for real, to measure the learning time {@code T_L}: the first time the overlap {@code m(t)}, averaged over
- * trials and a window of steps, exceeds a threshold (notes 7.1).
+ * trials and a window of steps, exceeds a threshold (docs/model.md#learning-time).
  *
  * <table>
  * <caption>Keys under {@code learning}</caption>

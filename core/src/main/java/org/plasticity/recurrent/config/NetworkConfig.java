@@ -45,7 +45,7 @@ public record NetworkConfig(int n, int memories, double beta, double sigma, doub
         this(n, memories, beta, sigma, dt, randomPart, activation, 1.0);
     }
 
-    /** The defaults of the reconstruction (notes section 4). */
+    /** The defaults of the reconstruction (docs/model.md#network). */
     public static NetworkConfig defaults() {
         return new NetworkConfig(100, 10, 0.6, 0.2, 0.05, 0.0, Activation.TANH);
     }

@@ -3,7 +3,7 @@ package org.plasticity.recurrent.config;
 import static org.plasticity.ConfigException.require;
 
 /**
- * How the initial learning speed {@code v = dm/dt / epsilon} is measured (notes 7.1).
+ * How the initial learning speed {@code v = dm/dt / epsilon} is measured (docs/model.md#measured-speed).
  *
  * <table>
  * <caption>Keys under {@code speed}</caption>

@@ -15,7 +15,7 @@ import static org.plasticity.ConfigException.require;
  *   sequence xi^1 -&gt; xi^2 -&gt; ... -&gt; xi^1, each element cueing the next</td><td>io-mapping</td></tr>
  * <tr><td>gamma</td><td>input strength, &gt; 0</td><td>0.1</td></tr>
  * <tr><td>count</td><td>number of tasks, &gt;= 3</td><td>24</td></tr>
- * <tr><td>alignment</td><td>{@code graded}: alignment to the memories spread over [0, 1] (notes 7.6);
+ * <tr><td>alignment</td><td>{@code graded}: alignment to the memories spread over [0, 1] (docs/model.md#graded-alignment);
  *   {@code random}: patterns independent of the memories</td><td>graded</td></tr>
  * <tr><td>sequence_length</td><td>time-series: elements K of the cycle, &gt;= 2</td><td>3</td></tr>
  * </table>

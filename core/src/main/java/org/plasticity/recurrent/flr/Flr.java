@@ -3,7 +3,7 @@ package org.plasticity.recurrent.flr;
 import org.plasticity.numeric.Vectors;
 
 /**
- * The fluctuation-learning relations, reconstructed in the notes (sections 7.2 to 7.4) after Kurikawa &amp; Kaneko,
+ * The fluctuation-learning relations, reconstructed in docs/model.md#flr1 to #derivation, after Kurikawa &amp; Kaneko,
  * arXiv 2409.13597 and Nat. Commun. 16 (2025). C is the covariance of spontaneous activity (no input, no learning),
  * {@code kappa = 2 beta / (sigma^2 tau)} the fluctuation-response constant, N the number of units.
  * <pre>
@@ -19,14 +19,14 @@ import org.plasticity.numeric.Vectors;
 public final class Flr {
     private Flr() {}
 
-    /** FLR1 (notes Eq. FLR1-R). {@code c} and {@code meanUpdate} row-major {@code N x N}; nothing modified. */
+    /** FLR1 (docs/model.md#flr1). {@code c} and {@code meanUpdate} row-major {@code N x N}; nothing modified. */
     public static double flr1(double kappa, double[] xi, double[] c, double[] meanUpdate, double[] evokedMean) {
         int n = xi.length;
         double[] fx = Vectors.multiply(n, n, meanUpdate, evokedMean);
         return kappa / ((double) n * n) * Vectors.bilinear(n, xi, c, fx);
     }
 
-    /** FLR2, linear-response form (notes Eq. FLR2-R). */
+    /** FLR2, linear-response form (docs/model.md#flr2). */
     public static double flr2(double kappa, double gamma, double[] xi, double[] eta, double[] c) {
         int n = xi.length;
         double[] ceta = Vectors.multiply(n, n, c, eta);

@@ -6,7 +6,7 @@ import org.plasticity.stats.Summary;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**
- * Concurrent learning speed (notes 7.1, direct method): learn with a small epsilon for a window of time and fit the
+ * Concurrent learning speed (docs/model.md#concurrent): learn with a small epsilon for a window of time and fit the
  * slope of {@code m(t)}, against a twin run with epsilon = 0 that shares the noise:
  * <pre>
  *   dm(t) = m_epsilon(t) - m_0(t)  ~  epsilon v (t - lag),      v = slope / epsilon

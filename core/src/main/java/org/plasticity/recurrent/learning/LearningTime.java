@@ -6,7 +6,7 @@ import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**
- * Learning time {@code T_L} (notes 7.1): the first time the moving average of the trial-averaged overlap over
+ * Learning time {@code T_L} (docs/model.md#learning-time): the first time the moving average of the trial-averaged overlap over
  * {@code window_steps} steps exceeds the threshold theta while learning with rate epsilon.
  *
  * @param time         T_L, or NaN when the threshold was not reached within {@code max_time}

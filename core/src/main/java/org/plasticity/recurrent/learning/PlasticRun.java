@@ -11,7 +11,7 @@ import org.plasticity.recurrent.task.IoMappingTask;
 
 /**
  * Learning for real: independent learners, each with its own copy of J, run the network dynamics with the task's
- * input on while J follows the rule (notes section 6):
+ * input on while J follows the rule (docs/model.md#learning-rules):
  * <pre>
  *   dx = (1/tau) [-x + phi(beta (J x + gamma eta))] dt + sigma dW,      dJ = (epsilon dt / N) f(xi, x) x^T
  * </pre>

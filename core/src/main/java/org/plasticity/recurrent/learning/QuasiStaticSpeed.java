@@ -10,7 +10,7 @@ import org.plasticity.stats.Summary;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**
- * Quasi-static learning speed (notes 7.1): change J by one small step of the mean update and measure how the overlap
+ * Quasi-static speed (docs/model.md#quasi-static): change J by one small step of the mean update and measure how the overlap
  * responds, with common random numbers so that noise cancels.
  * <pre>
  *   dJ = s &lt;F&gt; / N,    s such that max_i |(dJ xbar_eta)_i| = perturbation

@@ -3,7 +3,7 @@ package org.plasticity.recurrent.model;
 import java.util.SplittableRandom;
 
 /**
- * M random binary patterns {@code p^mu in {-1, +1}^N}, the memories embedded before learning (notes 4.2, after
+ * M random binary patterns {@code p^mu in {-1, +1}^N}, the memories embedded before learning (docs/model.md#memories, after
  * Kurikawa &amp; Kaneko's convention of binary random patterns).
  */
 public final class Memories {
@@ -51,7 +51,7 @@ public final class Memories {
 
     /**
      * The Hebbian (Hopfield) coupling {@code J_ij = (1/N) sum_mu p_i^mu p_j^mu} for {@code i != j}, {@code J_ii = 0}
-     * (notes 4.2, option A), row-major.
+     * (docs/model.md#memories), row-major.
      */
     public double[] hebbianCoupling() {
         double[] j = new double[n * n];

@@ -7,7 +7,7 @@ import org.plasticity.numeric.Seeds;
 import org.plasticity.numeric.SymmetricEigen;
 
 /**
- * A rate network of N units with pre-embedded memories (notes section 4, after Kurikawa &amp; Kaneko, arXiv
+ * A rate network of N units with pre-embedded memories (docs/model.md#network, after Kurikawa &amp; Kaneko, arXiv
  * 2409.13597):
  * <pre>
  *   dx_i = (1/tau) [ -x_i + phi( beta ( sum_j J_ij x_j + gamma eta_i ) ) ] dt + sigma dW_i,     phi = tanh

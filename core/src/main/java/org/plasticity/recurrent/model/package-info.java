@@ -1,5 +1,5 @@
 /**
- * The rate-network model: embedded memories and the coupling matrix (notes section 4 of the fluctuation-learning
+ * The rate-network model: embedded memories and the coupling matrix (docs/model.md#network; the fluctuation-learning
  * reconstruction). Imports {@code config} and {@code numeric}.
  */
 package org.plasticity.recurrent.model;

@@ -3,7 +3,7 @@ package org.plasticity.recurrent.rule;
 import org.plasticity.recurrent.fluctuations.Moments;
 
 /**
- * Hebbian rule, target times presynaptic activity (notes section 6):
+ * Hebbian rule, target times presynaptic activity (docs/model.md#hebbian):
  * <pre>
  *   F_ij = xi_i x_j,       &lt;F&gt; = xi xbar_eta^T
  * </pre>

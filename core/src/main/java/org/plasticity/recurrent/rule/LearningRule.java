@@ -4,7 +4,7 @@ import org.plasticity.recurrent.fluctuations.Moments;
 
 /**
  * A Hebb-type plasticity rule {@code dJ/dt = (epsilon / N) F}, with {@code F = f(xi, x) x^T}: a postsynaptic factor
- * {@code f} times presynaptic activity (notes section 6). Rules of this family differ only in {@code f}.
+ * {@code f} times presynaptic activity (docs/model.md#learning-rules). Rules of this family differ only in {@code f}.
  */
 public interface LearningRule {
     /** @return the rule's config name, e.g. {@code hebbian}. */

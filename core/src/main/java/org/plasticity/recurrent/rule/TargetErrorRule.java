@@ -4,7 +4,7 @@ import org.plasticity.recurrent.fluctuations.Moments;
 
 /**
  * The authors' Hebbian-type rule, local error times presynaptic activity (Kurikawa &amp; Kaneko, "Memories as
- * bifurcations shaped through sequential learning", Eq. 2; notes section 6):
+ * bifurcations shaped through sequential learning", Eq. 2; docs/model.md#target-error):
  * <pre>
  *   F_ij = (xi_i - x_i) x_j,      &lt;F&gt; = xi xbar_eta^T - &lt;x x^T&gt; = (xi - xbar_eta) xbar_eta^T - C_eta
  * </pre>

