@@ -84,7 +84,8 @@ final class AgreementFigure implements Figure {
                 + "auto-associative memory and time-series generation, independent of the learning rule; for Hebb-type learning at small "
                 + "input it scales with the variances along target and input (FLR2) (Kurikawa & Kaneko, Nat. "
                 + "Commun. 16, 2025, abstract; notes claims A1-A3, A9).";
-        return new FigureResult("agreement", FigureKind.SCATTER, series, "Measured vs predicted speed, per task type and rule",
+        return new FigureResult("agreement", FigureKind.SCATTER, series,
+                "Measured vs predicted speed, per task type and rule",
                 claim, "predicted speed (FLR1)", List.of("series", "predicted_flr1", "measured_speed"), rows, all,
                 detail + String.format(Locale.ROOT, " (each must be >= %.1f)", THRESHOLD), numbers, base);
     }

@@ -20,7 +20,8 @@ import org.plasticity.recurrent.config.FlrConfig;
  * @param numbers      the numbers behind the verdict
  * @param baseConfig   the config every point starts from (the swept field aside)
  */
-public record FigureResult(String id, FigureKind kind, List<String> series, String title, String claim, String xLabel, List<String> columns,
+public record FigureResult(String id, FigureKind kind, List<String> series, String title, String claim, String xLabel,
+                           List<String> columns,
                            List<double[]> rows, boolean reproduced, String verdictDetail, Map<String, Double> numbers,
                            FlrConfig baseConfig) {
 

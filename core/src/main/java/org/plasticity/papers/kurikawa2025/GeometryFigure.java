@@ -116,7 +116,8 @@ final class GeometryFigure implements Figure {
                 + "spontaneous fluctuations, the input-evoked response, and the target and input directions of the "
                 + "paper's schematic (Kurikawa & Kaneko, Nat. Commun. 16, 2025, abstract; notes figure 1). The "
                 + "response to the input is the spontaneous covariance applied to it, kappa C gamma eta.";
-        return new FigureResult("geometry", FigureKind.GEOMETRY, List.of("spontaneous activity", "input-evoked activity",
+        return new FigureResult("geometry", FigureKind.GEOMETRY, List.of("spontaneous activity",
+                "input-evoked activity",
                 "evoked shift of the mean, measured", "kappa C gamma eta, from spontaneous C"),
                 "Geometry: spontaneous and input-evoked activity in the target/input plane", claim,
                 "overlap with the target  xi . x / N", List.of("series", "along_target", "along_input"), rows, ok,

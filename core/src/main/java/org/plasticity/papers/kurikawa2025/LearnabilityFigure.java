@@ -107,7 +107,8 @@ final class LearnabilityFigure implements Figure {
             String claim = "The formulae reveal which input/output relationships are easier to learn (Kurikawa & "
                     + "Kaneko, arXiv 2409.13597 listing abstract): a ranking made before any learning must hold when "
                     + "the pairs are learned.";
-            return new FigureResult("learnability", FigureKind.SCATTER, List.of("top of the ranking", "bottom of the ranking"),
+            return new FigureResult("learnability", FigureKind.SCATTER, List.of("top of the ranking",
+                    "bottom of the ranking"),
                     "Learnability map: ranked before learning, verified by learning", claim,
                     "predicted speed (FLR2, from spontaneous C only)", List.of("series", "predicted_flr2",
                         "measured_speed"), rows, ok, detail, numbers, base);
