@@ -34,8 +34,8 @@ class LayeringTest {
             Map.entry(R + "model", Set.of("", R + "config", "numeric")),
             Map.entry(R + "dynamics", Set.of(R + "config", R + "model", "numeric")),
             Map.entry(R + "fluctuations", Set.of(R + "config", R + "model", R + "dynamics", "numeric", "stats")),
-            Map.entry(R + "task", Set.of(R + "model", "numeric")),
-            Map.entry(R + "rule", Set.of(R + "fluctuations")),
+            Map.entry(R + "task", Set.of("", R + "config", R + "model", "numeric")),
+            Map.entry(R + "rule", Set.of("", R + "fluctuations")),
             Map.entry(R + "flr", Set.of("numeric")),
             Map.entry(R + "learning", Set.of(R + "config", R + "model", R + "dynamics", R + "fluctuations", R + "task",
                     R + "rule", R + "flr", "numeric", "stats")),
@@ -47,7 +47,7 @@ class LayeringTest {
             Map.entry(L + "credit", Set.of(L + "network", "numeric")),
             Map.entry(L + "training", Set.of(L + "data", L + "network", L + "credit", "numeric", "stats")),
             Map.entry("papers", Set.of()),
-            Map.entry("papers.kurikawa2025", Set.of(R + "config", R + "experiment", R + "fluctuations", R + "learning",
+            Map.entry("papers.kurikawa2025", Set.of("", R + "config", R + "experiment", R + "fluctuations", R + "learning",
                     R + "model", R + "dynamics", R + "flr", R + "rule", R + "task", "numeric", "stats")));
 
     static final Pattern USE = Pattern.compile("org\\.plasticity\\.((?:[a-z][a-z0-9]*\\.)*[a-z][a-z0-9]*)\\.[A-Z]"

@@ -21,6 +21,7 @@ import org.plasticity.app.report.ScatterPlot;
 import org.plasticity.app.report.SweepPlot;
 import org.plasticity.ConfigException;
 import org.plasticity.papers.kurikawa2025.FigureResult;
+import org.plasticity.papers.kurikawa2025.Figures;
 import org.plasticity.papers.kurikawa2025.Reproduction;
 import org.plasticity.papers.kurikawa2025.Scale;
 import picocli.CommandLine;
@@ -41,7 +42,7 @@ final class ReproduceCommand implements Callable<Integer> {
     static final class FigureIds implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Reproduction.ids().iterator();
+            return Figures.ids().iterator();
         }
     }
 
@@ -58,11 +59,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Scale s = parseScale(scale);
-        List<String> ids = figures == null ? Reproduction.ids() : figures;
+        List<String> ids = figures == null ? Figures.ids() : figures;
         for (String id : ids) {
-            if (!Reproduction.ids().contains(id)) {
-                throw new ConfigException("--figure", "unknown figure '" + id + "'; known: " + Reproduction.ids());
-            }
+            Figures.byId(id); // an unknown id is reported before any figure runs
         }
         int threads = run.threads();
         List<FigureResult> results;
@@ -99,12 +98,11 @@ final class ReproduceCommand implements Callable<Integer> {
         ArrayNode list = json.createArrayNode();
         for (FigureResult f : results) {
             Path png = dir.resolve("fig-" + f.id() + ".png");
-            if (f.kind().equals("scatter")) {
-                ScatterPlot.writePng(f, png);
-            } else if (f.kind().equals("geometry")) {
-                GeometryPlot.writePng(f, png);
-            } else {
-                SweepPlot.writePng(f, png);
+            switch (f.kind()) {
+                case SCATTER -> ScatterPlot.writePng(f, png);
+                case GEOMETRY -> GeometryPlot.writePng(f, png);
+                case SWEEP -> SweepPlot.writePng(f, png);
+                default -> throw new IllegalStateException("no plot for " + f.kind());
             }
             pngs.add(png);
             ObjectNode node = figureJson(json, f);
@@ -139,7 +137,7 @@ final class ReproduceCommand implements Callable<Integer> {
         ObjectNode o = json.createObjectNode();
         o.put("id", f.id());
         o.put("title", f.title());
-        o.put("kind", f.kind());
+        o.put("kind", f.kind().id());
         o.put("claim", f.claim());
         ArrayNode series = o.putArray("series");
         f.series().forEach(series::add);

@@ -60,7 +60,6 @@ final class RunOptions {
     }
 
     FlrConfig applySeed(FlrConfig c) {
-        return seed == null ? c
-                : new FlrConfig(seed, c.network(), c.simulation(), c.task(), c.rule(), c.speed(), c.learning());
+        return seed == null ? c : c.withSeed(seed);
     }
 }

@@ -33,6 +33,8 @@ import org.plasticity.recurrent.config.NetworkConfig;
 import org.plasticity.recurrent.config.SimulationConfig;
 import org.plasticity.recurrent.config.SpeedConfig;
 import org.plasticity.recurrent.config.TaskConfig;
+import org.plasticity.recurrent.experiment.FlrValidator;
+import org.plasticity.recurrent.task.TaskTypes;
 
 /**
  * Reads an {@code flr} experiment config from YAML or JSON (JSON is YAML, so one parser reads both). Keys named in
@@ -170,7 +172,7 @@ public final class ConfigReader {
                 (int) net.integer("n", null), (int) net.integer("memories", null),
                 net.number("beta", null), net.number("sigma", null), net.number("dt", null),
                 net.number("random_part", 0.0),
-                net.choice("activation", NetworkConfig.Activation.class, d.activation()),
+                net.choice("activation", NetworkConfig.Transfer.class, d.activation()),
                 net.number("tau", d.tau()));
         net.finish();
         Section sim = top.section("simulation", true);
@@ -179,9 +181,14 @@ public final class ConfigReader {
                 sim.choice("precision", SimulationConfig.Precision.class, SimulationConfig.Precision.DOUBLE));
         sim.finish();
         Section tk = top.section("task", true);
-        TaskConfig task = new TaskConfig(tk.text("type", null), tk.number("gamma", null), (int) tk.integer("count", null),
-                tk.choice("alignment", TaskConfig.Alignment.class, TaskConfig.Alignment.GRADED),
-                (int) tk.integer("sequence_length", 3L));
+        TaskConfig td = TaskConfig.defaults();
+        String type = tk.text("type", null);
+        double gamma = tk.number("gamma", null);
+        int count = (int) tk.integer("count", null);
+        TaskConfig.Alignment alignment = tk.choice("alignment", TaskConfig.Alignment.class, td.alignment());
+        int sequenceLength = (int) tk.integer("sequence_length", (long) td.sequenceLength());
+        TaskTypes.byName(type); // the name first, as the key a reader of the file fixes first
+        TaskConfig task = new TaskConfig(type, gamma, count, alignment, sequenceLength);
         tk.finish();
         String rule = top.text("rule", null);
         Section sp = top.section("speed", true);
@@ -198,6 +205,7 @@ public final class ConfigReader {
                 ln.bool("enabled", ld.enabled()));
         ln.finish();
         top.finish();
+        FlrValidator.validate(task, rule, speed);
         return new FlrConfig(seed, network, simulation, task, rule, speed, learning);
     }
 

@@ -2,11 +2,14 @@ package org.plasticity.sweep;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.plasticity.ConfigException;
 
-/** The function a sweep evaluates at each point: its config from the base plus the point's values, run, metrics. */
+/**
+ * The function a sweep evaluates at each point: its config from the base plus the point's values, run, metrics. The
+ * implementations are listed in {@link Experiments}.
+ */
 public interface PointExperiment {
-    List<String> NAMES = List.of("flr", "train");
+    /** The registered experiment names, as {@link Experiments#names()}. */
+    List<String> NAMES = Experiments.names();
 
     /** @return the metric names, in the column order of results.csv. */
     List<String> metrics();
@@ -17,11 +20,8 @@ public interface PointExperiment {
     /** Runs the point on one thread; the metrics depend only on the spec and the point. */
     LinkedHashMap<String, Double> run(SweepPoint point);
 
+    /** @return the point function of {@code spec}'s experiment, from the registry. */
     static PointExperiment of(SweepSpec spec) {
-        return switch (spec.experiment()) {
-            case "flr" -> new FlrPoints(spec);
-            case "train" -> new TrainPoints(spec);
-            default -> throw new IllegalArgumentException(spec.experiment());
-        };
+        return Experiments.create(spec);
     }
 }

@@ -88,9 +88,9 @@ public final class SweepSpecReader {
             }
         }
         String experiment = text(root, "experiment", source);
-        if (!PointExperiment.NAMES.contains(experiment)) {
+        if (!Experiments.contains(experiment)) {
             throw new ConfigException(source, "experiment: unknown '" + experiment + "', expected one of "
-                    + String.join(", ", PointExperiment.NAMES));
+                    + String.join(", ", Experiments.names()));
         }
         JsonNode seedNode = root.get("seed");
         if (seedNode == null && seedOverride != null) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.plasticity.stats.Agreement;
+import org.plasticity.io.ConfigWriter;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.TaskResult;
@@ -86,48 +87,7 @@ public final class ResultWriter {
 
     /** @return the resolved config as a tree with the same keys as a config file. */
     public static ObjectNode config(FlrConfig c) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("seed", c.seed());
-        ObjectNode n = o.putObject("network");
-        n.put("n", c.network().n());
-        n.put("memories", c.network().memories());
-        n.put("beta", c.network().beta());
-        n.put("sigma", c.network().sigma());
-        n.put("dt", c.network().dt());
-        n.put("random_part", c.network().randomPart());
-        n.put("activation", spell(c.network().activation()));
-        n.put("tau", c.network().tau());
-        ObjectNode s = o.putObject("simulation");
-        s.put("burn_in", c.simulation().burnIn());
-        s.put("duration", c.simulation().duration());
-        s.put("trials", c.simulation().trials());
-        s.put("sample_every", c.simulation().sampleEvery());
-        s.put("precision", spell(c.simulation().precision()));
-        ObjectNode t = o.putObject("task");
-        t.put("type", c.task().type());
-        t.put("gamma", c.task().gamma());
-        t.put("count", c.task().count());
-        t.put("alignment", spell(c.task().alignment()));
-        t.put("sequence_length", c.task().sequenceLength());
-        o.put("rule", c.rule());
-        ObjectNode sp = o.putObject("speed");
-        sp.put("method", spell(c.speed().method()));
-        sp.put("perturbation", c.speed().perturbation());
-        sp.put("epsilon", c.speed().epsilon());
-        sp.put("window", c.speed().window());
-        sp.put("learners", c.speed().learners());
-        ObjectNode l = o.putObject("learning");
-        l.put("epsilon", c.learning().epsilon());
-        l.put("threshold", c.learning().threshold());
-        l.put("max_time", c.learning().maxTime());
-        l.put("window_steps", c.learning().windowSteps());
-        l.put("trials", c.learning().trials());
-        l.put("enabled", c.learning().enabled());
-        return o;
-    }
-
-    private static String spell(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return ConfigWriter.tree(c);
     }
 
     private static ObjectNode agreement(Agreement a) {

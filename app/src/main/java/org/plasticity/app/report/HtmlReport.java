@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.plasticity.app.io.ResultWriter;
+import org.plasticity.papers.kurikawa2025.FigureKind;
 import org.plasticity.papers.kurikawa2025.FigureResult;
 
 /**
@@ -49,7 +50,7 @@ public final class HtmlReport {
                     .append("</span>: ").append(esc(f.verdictDetail())).append("</p>\n")
                     .append("<img alt=\"").append(esc(f.title())).append("\" src=\"data:image/png;base64,")
                     .append(png).append("\">\n<table>");
-            if (!f.kind().equals("sweep")) {
+            if (f.kind() != FigureKind.SWEEP) {
                 h.append("<tr><th>quantity</th><th>value</th></tr>\n");
                 f.numbers().forEach((name, v) -> h.append("<tr><td style=\"text-align:left\">").append(esc(name))
                         .append("</td><td>").append(String.format(Locale.ROOT, "%.4g", v)).append("</td></tr>\n"));

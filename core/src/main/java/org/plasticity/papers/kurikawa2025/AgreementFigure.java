@@ -7,26 +7,43 @@ import java.util.Locale;
 import java.util.Map;
 import org.plasticity.stats.Bootstrap;
 import org.plasticity.recurrent.config.FlrConfig;
-import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
 
 /**
- * Predicted vs measured initial speed for each task type and rule (docs/figures.md#agreement): FLR1 must
+ * Predicted vs measured initial speed for each task type and rule (claims A1, A2, A3 and A9 of the notes): FLR1 must
  * hold for input/output mapping, auto-associative memory and time-series generation, under the Hebbian and the
  * target-error rule (r &gt;= 0.9 each), and FLR2 for the Hebbian rule at small input (r &gt;= 0.9 in one of its
  * forms).
  */
-public final class AgreementFigure {
+final class AgreementFigure implements Figure {
     static final String[][] COMBINATIONS = {
         {"io-mapping", "hebbian"}, {"io-mapping", "target-error"},
         {"auto-associative", "hebbian"}, {"auto-associative", "target-error"},
         {"time-series", "hebbian"}, {"time-series", "target-error"}};
     static final double THRESHOLD = 0.9;
 
-    private AgreementFigure() {}
+    @Override
+    public String id() {
+        return "agreement";
+    }
+
+    @Override
+    public FigureKind kind() {
+        return FigureKind.SCATTER;
+    }
+
+    @Override
+    public int points(Scale scale) {
+        return COMBINATIONS.length;
+    }
+
+    @Override
+    public FigureResult run(Scale scale, long seed, int threads, ProgressListener progress) {
+        return run(base(scale, seed), threads, progress);
+    }
 
     static FigureResult run(FlrConfig base, int threads, ProgressListener progress) {
         List<String> series = new ArrayList<>();
@@ -37,9 +54,7 @@ public final class AgreementFigure {
         for (int k = 0; k < COMBINATIONS.length; k++) {
             String type = COMBINATIONS[k][0];
             String rule = COMBINATIONS[k][1];
-            TaskConfig t = base.task();
-            FlrConfig cfg = new FlrConfig(base.seed(), base.network(), base.simulation(),
-                    new TaskConfig(type, t.gamma(), t.count(), t.alignment()), rule, base.speed(), base.learning());
+            FlrConfig cfg = base.withTask(base.task().withType(type)).withRule(rule);
             FlrResult r = FlrExperiment.run(cfg, threads, ProgressListener.NONE);
             String name = type + " / " + rule;
             series.add(name);
@@ -69,7 +84,8 @@ public final class AgreementFigure {
                 + "auto-associative memory and time-series generation, independent of the learning rule; for Hebb-type learning at small "
                 + "input it scales with the variances along target and input (FLR2) (Kurikawa & Kaneko, Nat. "
                 + "Commun. 16, 2025, abstract; docs/figures.md#agreement).";
-        return new FigureResult("agreement", "scatter", series, "Measured vs predicted speed, per task type and rule",
+        return new FigureResult("agreement", FigureKind.SCATTER, series,
+                "Measured vs predicted speed, per task type and rule",
                 claim, "predicted speed (FLR1)", List.of("series", "predicted_flr1", "measured_speed"), rows, all,
                 detail + String.format(Locale.ROOT, " (each must be >= %.1f)", THRESHOLD), numbers, base);
     }

@@ -19,11 +19,29 @@ import org.plasticity.recurrent.experiment.TaskResult;
  * {@code (xi^T C xi / N)(eta^T C eta / N)}. Verdict: a spread of at least 5x in speed across tasks, and a rank
  * correlation of at least 0.8 between speed and that product.
  */
-final class AlignmentFigure {
+final class AlignmentFigure implements Figure {
     static final double MIN_SPREAD = 5;
     static final double MIN_RANK_CORRELATION = 0.8;
 
-    private AlignmentFigure() {}
+    @Override
+    public String id() {
+        return "alignment";
+    }
+
+    @Override
+    public FigureKind kind() {
+        return FigureKind.SCATTER;
+    }
+
+    @Override
+    public int points(Scale scale) {
+        return 1;
+    }
+
+    @Override
+    public FigureResult run(Scale scale, long seed, int threads, ProgressListener progress) {
+        return run(base(scale, seed), threads, progress);
+    }
 
     static FigureResult run(FlrConfig base, int threads, ProgressListener progress) {
         FlrResult r = FlrExperiment.run(base, threads, ProgressListener.NONE);
@@ -57,7 +75,7 @@ final class AlignmentFigure {
         String claim = "The formulae reveal which input/output relationships are easier to learn: learning is faster "
                 + "when task-relevant directions align with high-variance spontaneous activity (Kurikawa & Kaneko, "
                 + "arXiv 2409.13597 listing abstract; Nat. Commun. 16, 2025; docs/figures.md#alignment).";
-        return new FigureResult("alignment", "scatter", List.of("tasks with graded alignment to the memories"),
+        return new FigureResult("alignment", FigureKind.SCATTER, List.of("tasks with graded alignment to the memories"),
                 "Easy mappings: speed vs variance along target and input", claim,
                 "variance along target x variance along input", List.of("series", "variance_product",
                     "measured_speed"), rows, ok, detail, numbers, base);

@@ -8,8 +8,7 @@ import org.plasticity.recurrent.config.FlrConfig;
  * One regenerated figure: the paper's claim it tests, the numbers behind it and a verdict computed from them.
  *
  * @param id           stable figure id, e.g. {@code gain}
- * @param kind         {@code sweep} (rows are sweep points), {@code scatter} (rows are tasks: series index,
- *                     predicted, measured) or {@code geometry} (rows are points: series index, x, y)
+ * @param kind         what the rows are, see {@link FigureKind}
  * @param series       names of the scatter series (empty for sweeps)
  * @param title        a short caption
  * @param claim        the paper's statement under test (docs/figures.md)
@@ -21,7 +20,8 @@ import org.plasticity.recurrent.config.FlrConfig;
  * @param numbers      the numbers behind the verdict
  * @param baseConfig   the config every point starts from (the swept field aside)
  */
-public record FigureResult(String id, String kind, List<String> series, String title, String claim, String xLabel, List<String> columns,
+public record FigureResult(String id, FigureKind kind, List<String> series, String title, String claim, String xLabel,
+                           List<String> columns,
                            List<double[]> rows, boolean reproduced, String verdictDetail, Map<String, Double> numbers,
                            FlrConfig baseConfig) {
 

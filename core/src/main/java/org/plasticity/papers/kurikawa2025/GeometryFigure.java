@@ -37,12 +37,30 @@ import org.plasticity.recurrent.task.IoMappingTask;
  * seeds).
  * The relation itself is checked in the linear limit by the FLR tests.
  */
-final class GeometryFigure {
+final class GeometryFigure implements Figure {
     static final double MIN_COSINE = 0.9;
     /** Points per cloud in the picture: enough to show its shape, few enough for a light report. */
     static final int POINTS = 600;
 
-    private GeometryFigure() {}
+    @Override
+    public String id() {
+        return "geometry";
+    }
+
+    @Override
+    public FigureKind kind() {
+        return FigureKind.GEOMETRY;
+    }
+
+    @Override
+    public int points(Scale scale) {
+        return 3;
+    }
+
+    @Override
+    public FigureResult run(Scale scale, long seed, int threads, ProgressListener progress) {
+        return run(base(scale, seed), progress);
+    }
 
     static FigureResult run(FlrConfig base, ProgressListener progress) {
         RateNetwork network = FlrExperiment.network(base);
@@ -98,7 +116,8 @@ final class GeometryFigure {
                 + "spontaneous fluctuations, the input-evoked response, and the target and input directions of the "
                 + "paper's schematic (Kurikawa & Kaneko, Nat. Commun. 16, 2025, abstract; docs/figures.md#geometry). The "
                 + "response to the input is the spontaneous covariance applied to it, kappa C gamma eta.";
-        return new FigureResult("geometry", "geometry", List.of("spontaneous activity", "input-evoked activity",
+        return new FigureResult("geometry", FigureKind.GEOMETRY, List.of("spontaneous activity",
+                "input-evoked activity",
                 "evoked shift of the mean, measured", "kappa C gamma eta, from spontaneous C"),
                 "Geometry: spontaneous and input-evoked activity in the target/input plane", claim,
                 "overlap with the target  xi . x / N", List.of("series", "along_target", "along_input"), rows, ok,

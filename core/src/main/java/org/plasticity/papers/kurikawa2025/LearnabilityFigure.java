@@ -27,8 +27,33 @@ import org.plasticity.recurrent.task.TaskFactory;
  * alone (one simulation for all candidates, no learning), then learn the top and the bottom of the ranking to check
  * it. Verdict: every pair from the top learns faster than every pair from the bottom.
  */
-final class LearnabilityFigure {
-    private LearnabilityFigure() {}
+final class LearnabilityFigure implements Figure {
+    @Override
+    public String id() {
+        return "learnability";
+    }
+
+    @Override
+    public FigureKind kind() {
+        return FigureKind.SCATTER;
+    }
+
+    @Override
+    public int points(Scale scale) {
+        return 2;
+    }
+
+    @Override
+    public FigureResult run(Scale scale, long seed, int threads, ProgressListener progress) {
+        try {
+            return run(base(scale, seed), scale == Scale.SMOKE ? 40 : 200, scale == Scale.FULL ? 8 : 4, threads,
+                    progress);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static FigureResult run(FlrConfig base, int candidates, int verify, int threads, ProgressListener progress)
             throws Exception {
@@ -82,7 +107,8 @@ final class LearnabilityFigure {
             String claim = "The formulae reveal which input/output relationships are easier to learn (Kurikawa & "
                     + "Kaneko, arXiv 2409.13597 listing abstract): a ranking made before any learning must hold when "
                     + "the pairs are learned.";
-            return new FigureResult("learnability", "scatter", List.of("top of the ranking", "bottom of the ranking"),
+            return new FigureResult("learnability", FigureKind.SCATTER, List.of("top of the ranking",
+                    "bottom of the ranking"),
                     "Learnability map: ranked before learning, verified by learning", claim,
                     "predicted speed (FLR2, from spontaneous C only)", List.of("series", "predicted_flr2",
                         "measured_speed"), rows, ok, detail, numbers, base);

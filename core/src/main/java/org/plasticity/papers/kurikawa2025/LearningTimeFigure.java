@@ -36,12 +36,46 @@ import org.plasticity.recurrent.task.IoMappingTask;
  * {@code 1/v_0} has exponent -1 on both; the measured exponents are reported as {@code exponent_target_variance} and
  * {@code exponent_input_response}.
  */
-final class LearningTimeFigure {
+final class LearningTimeFigure implements Figure {
     static final double MIN = 0.6;
     /** Heun steps in m: 15 evaluations of FLR1 per task; 4 steps move the slope by 0.05, 8 by under 0.01. */
     static final int STEPS = 8;
 
-    private LearningTimeFigure() {}
+    @Override
+    public String id() {
+        return "learning-time";
+    }
+
+    @Override
+    public FigureKind kind() {
+        return FigureKind.SCATTER;
+    }
+
+    @Override
+    public int points(Scale scale) {
+        return 2;
+    }
+
+    /**
+     * Learning time is measured with slow learning (the derivation's first assumption): at epsilon 0.05 the learner
+     * stays near the adiabatic trajectory that the integrated estimate follows.
+     */
+    @Override
+    public FlrConfig base(Scale scale, long seed) {
+        FlrConfig c = Reproduction.base(scale, seed);
+        return c.withLearning(c.learning().withEpsilon(0.05).withMaxTime(1600).withEnabled(true));
+    }
+
+    @Override
+    public FigureResult run(Scale scale, long seed, int threads, ProgressListener progress) {
+        try {
+            return run(base(scale, seed), threads, progress);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static FigureResult run(FlrConfig base, int threads, ProgressListener progress) throws Exception {
         FlrResult r = FlrExperiment.run(base, threads, ProgressListener.NONE);
@@ -108,7 +142,7 @@ final class LearningTimeFigure {
             String claim = "Although derived for early learning, the formulae predict the total learning time, even "
                     + "when the connectivity changes a lot (Kurikawa & Kaneko, arXiv 2409.13597 and Nat. Commun. 16, "
                     + "2025, abstracts; docs/figures.md#learning-time).";
-            return new FigureResult("learning-time", "scatter", List.of("first-order estimate",
+            return new FigureResult("learning-time", FigureKind.SCATTER, List.of("first-order estimate",
                     "FLR1 integrated along the trajectory"), "Learning time: measured vs predicted", claim,
                     "predicted learning time", List.of("series", "predicted_time", "measured_time"), rows,
                     used.size() >= 3 && integOk, detail, numbers, base);

@@ -31,4 +31,34 @@ public record LearningConfig(double epsilon, double threshold, double maxTime, i
     public static LearningConfig defaults() {
         return new LearningConfig(0.2, 0.5, 400, 40, 8, true);
     }
+
+    /** @return this learning with rate {@code epsilon}. */
+    public LearningConfig withEpsilon(double epsilon) {
+        return new LearningConfig(epsilon, threshold, maxTime, windowSteps, trials, enabled);
+    }
+
+    /** @return this learning with threshold {@code threshold}. */
+    public LearningConfig withThreshold(double threshold) {
+        return new LearningConfig(epsilon, threshold, maxTime, windowSteps, trials, enabled);
+    }
+
+    /** @return this learning giving up after {@code maxTime}. */
+    public LearningConfig withMaxTime(double maxTime) {
+        return new LearningConfig(epsilon, threshold, maxTime, windowSteps, trials, enabled);
+    }
+
+    /** @return this learning averaging m over {@code windowSteps} steps. */
+    public LearningConfig withWindowSteps(int windowSteps) {
+        return new LearningConfig(epsilon, threshold, maxTime, windowSteps, trials, enabled);
+    }
+
+    /** @return this learning with {@code trials} learners. */
+    public LearningConfig withTrials(int trials) {
+        return new LearningConfig(epsilon, threshold, maxTime, windowSteps, trials, enabled);
+    }
+
+    /** @return this learning, switched on or off. */
+    public LearningConfig withEnabled(boolean enabled) {
+        return new LearningConfig(epsilon, threshold, maxTime, windowSteps, trials, enabled);
+    }
 }

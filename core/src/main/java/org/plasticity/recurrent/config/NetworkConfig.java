@@ -23,10 +23,13 @@ import static org.plasticity.ConfigException.require;
  * that is checked once J is built, see the model's RateNetwork.
  */
 public record NetworkConfig(int n, int memories, double beta, double sigma, double dt, double randomPart,
-                            Activation activation, double tau) {
+                            Transfer activation, double tau) {
 
-    /** The activation function phi. */
-    public enum Activation { TANH, LINEAR }
+    /**
+     * The transfer function phi, written under the key {@code activation}. Named apart from the layered family's
+     * {@code Activation} so that the two never meet in one file.
+     */
+    public enum Transfer { TANH, LINEAR }
 
     public NetworkConfig {
         require(n >= 2, "network.n", "must be an integer >= 2, got " + n);
@@ -39,15 +42,49 @@ public record NetworkConfig(int n, int memories, double beta, double sigma, doub
         require(activation != null, "network.activation", "must be tanh or linear");
     }
 
-    /** A network with the time constant as the time unit, {@code tau = 1}. */
-    public NetworkConfig(int n, int memories, double beta, double sigma, double dt, double randomPart,
-                         Activation activation) {
-        this(n, memories, beta, sigma, dt, randomPart, activation, 1.0);
+    /** The defaults of the reconstruction (docs/model.md#network), with the time constant as the time unit. */
+    public static NetworkConfig defaults() {
+        return new NetworkConfig(100, 10, 0.6, 0.2, 0.05, 0.0, Transfer.TANH, 1.0);
     }
 
-    /** The defaults of the reconstruction (docs/model.md#network). */
-    public static NetworkConfig defaults() {
-        return new NetworkConfig(100, 10, 0.6, 0.2, 0.05, 0.0, Activation.TANH);
+    /** @return this network with {@code n} units (lower {@code memories} first when shrinking below it). */
+    public NetworkConfig withN(int n) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with {@code memories} embedded patterns. */
+    public NetworkConfig withMemories(int memories) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with gain {@code beta}. */
+    public NetworkConfig withBeta(double beta) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with noise amplitude {@code sigma}. */
+    public NetworkConfig withSigma(double sigma) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with Euler step {@code dt}. */
+    public NetworkConfig withDt(double dt) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with random part {@code g}. */
+    public NetworkConfig withRandomPart(double randomPart) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with transfer function {@code activation}. */
+    public NetworkConfig withActivation(Transfer activation) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
+    }
+
+    /** @return this network with time constant {@code tau} (raise it before a {@code dt} above the old tau). */
+    public NetworkConfig withTau(double tau) {
+        return new NetworkConfig(n, memories, beta, sigma, dt, randomPart, activation, tau);
     }
 
     /**

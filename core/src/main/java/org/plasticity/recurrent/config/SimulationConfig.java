@@ -36,6 +36,31 @@ public record SimulationConfig(double burnIn, double duration, int trials, int s
         return new SimulationConfig(200, 1000, 20, 5, Precision.DOUBLE);
     }
 
+    /** @return this simulation with burn-in {@code burnIn}. */
+    public SimulationConfig withBurnIn(double burnIn) {
+        return new SimulationConfig(burnIn, duration, trials, sampleEvery, precision);
+    }
+
+    /** @return this simulation with sampled time {@code duration} per trial. */
+    public SimulationConfig withDuration(double duration) {
+        return new SimulationConfig(burnIn, duration, trials, sampleEvery, precision);
+    }
+
+    /** @return this simulation with {@code trials} trials. */
+    public SimulationConfig withTrials(int trials) {
+        return new SimulationConfig(burnIn, duration, trials, sampleEvery, precision);
+    }
+
+    /** @return this simulation sampling every {@code sampleEvery} steps. */
+    public SimulationConfig withSampleEvery(int sampleEvery) {
+        return new SimulationConfig(burnIn, duration, trials, sampleEvery, precision);
+    }
+
+    /** @return this simulation in {@code precision}. */
+    public SimulationConfig withPrecision(Precision precision) {
+        return new SimulationConfig(burnIn, duration, trials, sampleEvery, precision);
+    }
+
     /**
      * Most Euler steps one phase of a run (burn-in, sampling, learning) may take. A billion steps of the smallest
      * network already take hours; more is a typo (a time in the wrong unit), and step counts and per-step traces must

@@ -37,4 +37,29 @@ public record SpeedConfig(Method method, double perturbation, double epsilon, do
     public static SpeedConfig defaults() {
         return new SpeedConfig(Method.QUASI_STATIC, 0.02, 0.001, 400, 100);
     }
+
+    /** @return this measurement by {@code method}. */
+    public SpeedConfig withMethod(Method method) {
+        return new SpeedConfig(method, perturbation, epsilon, window, learners);
+    }
+
+    /** @return this measurement with perturbation size {@code perturbation}. */
+    public SpeedConfig withPerturbation(double perturbation) {
+        return new SpeedConfig(method, perturbation, epsilon, window, learners);
+    }
+
+    /** @return this measurement with concurrent learning rate {@code epsilon}. */
+    public SpeedConfig withEpsilon(double epsilon) {
+        return new SpeedConfig(method, perturbation, epsilon, window, learners);
+    }
+
+    /** @return this measurement with fit window {@code window}. */
+    public SpeedConfig withWindow(double window) {
+        return new SpeedConfig(method, perturbation, epsilon, window, learners);
+    }
+
+    /** @return this measurement with {@code learners} learners. */
+    public SpeedConfig withLearners(int learners) {
+        return new SpeedConfig(method, perturbation, epsilon, window, learners);
+    }
 }

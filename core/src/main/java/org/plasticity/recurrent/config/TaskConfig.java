@@ -1,7 +1,5 @@
 package org.plasticity.recurrent.config;
 
-import org.plasticity.ConfigException;
-
 import static org.plasticity.ConfigException.require;
 
 /**
@@ -25,27 +23,9 @@ public record TaskConfig(String type, double gamma, int count, Alignment alignme
     /** How task patterns relate to the embedded memories. */
     public enum Alignment { GRADED, RANDOM }
 
-    /** Tasks with graded alignment. */
-    public TaskConfig(String type, double gamma, int count) {
-        this(type, gamma, count, Alignment.GRADED);
-    }
-
-    /** Tasks with the default sequence length. */
-    public TaskConfig(String type, double gamma, int count, Alignment alignment) {
-        this(type, gamma, count, alignment, 3);
-    }
-
-    /** @return the transitions learned together in one task: K for time-series, 1 otherwise. */
-    public int transitions() {
-        return type.equals("time-series") ? sequenceLength : 1;
-    }
-
-    /** Task types this build knows. */
-    public static final java.util.List<String> TYPES = java.util.List.of("io-mapping", "auto-associative",
-            "time-series");
-
     public TaskConfig {
-        require(type != null && TYPES.contains(type), "task.type", "must be one of " + TYPES + ", got " + ConfigException.shown(type, 60));
+        // Which names exist is the task registry's business (recurrent.task.TaskTypes), checked where both meet.
+        require(type != null, "task.type", "is required");
         require(gamma > 0 && Double.isFinite(gamma), "task.gamma", "must be a finite number > 0, got " + gamma);
         require(count >= 3, "task.count", "must be an integer >= 3 (correlations need three tasks), got " + count);
         require(alignment != null, "task.alignment", "must be graded or random");
@@ -53,6 +33,31 @@ public record TaskConfig(String type, double gamma, int count, Alignment alignme
     }
 
     public static TaskConfig defaults() {
-        return new TaskConfig("io-mapping", 0.1, 24);
+        return new TaskConfig("io-mapping", 0.1, 24, Alignment.GRADED, 3);
+    }
+
+    /** @return these tasks with type {@code type} (a name in the task registry). */
+    public TaskConfig withType(String type) {
+        return new TaskConfig(type, gamma, count, alignment, sequenceLength);
+    }
+
+    /** @return these tasks with input strength {@code gamma}. */
+    public TaskConfig withGamma(double gamma) {
+        return new TaskConfig(type, gamma, count, alignment, sequenceLength);
+    }
+
+    /** @return {@code count} tasks. */
+    public TaskConfig withCount(int count) {
+        return new TaskConfig(type, gamma, count, alignment, sequenceLength);
+    }
+
+    /** @return these tasks with {@code alignment} to the memories. */
+    public TaskConfig withAlignment(Alignment alignment) {
+        return new TaskConfig(type, gamma, count, alignment, sequenceLength);
+    }
+
+    /** @return these tasks with time-series cycles of {@code sequenceLength} elements. */
+    public TaskConfig withSequenceLength(int sequenceLength) {
+        return new TaskConfig(type, gamma, count, alignment, sequenceLength);
     }
 }

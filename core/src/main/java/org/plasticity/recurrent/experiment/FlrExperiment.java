@@ -28,7 +28,7 @@ import org.plasticity.recurrent.rule.LearningRules;
 import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.fluctuations.Sampling;
 import org.plasticity.recurrent.task.IoMappingTask;
-import org.plasticity.recurrent.task.TaskFactory;
+import org.plasticity.recurrent.task.TaskTypes;
 
 /**
  * The fluctuation-learning experiment on input/output mapping: from spontaneous activity before learning, predict
@@ -47,6 +47,7 @@ public final class FlrExperiment {
 
     /** @throws org.plasticity.ConfigException when the run cannot fit this JVM, see {@link Preflight} */
     public static FlrResult run(FlrConfig cfg, int threads, ProgressListener progress) {
+        FlrValidator.validate(cfg);
         Preflight.check(cfg, threads);
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -147,11 +148,7 @@ public final class FlrExperiment {
      * tasks, the K transitions of a cyclic sequence for time-series.
      */
     public static List<List<IoMappingTask>> tasks(TaskConfig task, Memories alignTo, long seed) {
-        if (task.transitions() > 1) {
-            return TaskFactory.gradedSequences(alignTo, task.count(), task.sequenceLength(), task.gamma(), seed);
-        }
-        return TaskFactory.graded(task.type(), alignTo, task.count(), task.gamma(), seed).stream()
-                .map(List::of).toList();
+        return TaskTypes.byName(task.type()).tasks(task, alignTo, seed);
     }
 
     /** One single-transition task: see {@link #runTask(FlrConfig, RateNetwork, Moments, LearningRule, List)}. */
@@ -211,12 +208,13 @@ public final class FlrExperiment {
             }
             overlap += t.overlap(mean) / k;
         }
-        SpeedMeasurement measured = QuasiStaticSpeed.measure(network, cfg.simulation(), transitions, evoked,
-                meanUpdate, seeds, cfg.speed().perturbation());
-        if (cfg.speed().method() == SpeedConfig.Method.CONCURRENT) {
-            measured = ConcurrentSpeed.measure(network, first, rule, cfg.speed().epsilon(), cfg.simulation().burnIn(),
-                    cfg.speed().window(), cfg.speed().learners(), Seeds.derive(seed, 5, first.index()));
-        }
+        // Only the configured method runs: each draws from its own seeded streams, so skipping the other changes
+        // no number.
+        SpeedMeasurement measured = cfg.speed().method() == SpeedConfig.Method.CONCURRENT
+                ? ConcurrentSpeed.measure(network, first, rule, cfg.speed().epsilon(), cfg.simulation().burnIn(),
+                        cfg.speed().window(), cfg.speed().learners(), Seeds.derive(seed, 5, first.index()))
+                : QuasiStaticSpeed.measure(network, cfg.simulation(), transitions, evoked, meanUpdate, seeds,
+                        cfg.speed().perturbation());
         LearningTime time = cfg.learning().enabled() && k == 1
                 ? LearningTime.measure(network, first, rule, cfg.learning(), cfg.simulation().burnIn(),
                         Seeds.derive(seed, 4, first.index()))

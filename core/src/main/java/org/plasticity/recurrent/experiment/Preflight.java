@@ -90,7 +90,7 @@ public final class Preflight {
     private static Memory memory(FlrConfig cfg, int threads) {
         double n = cfg.network().n();
         double g = Math.min(cfg.simulation().trials(), Sampling.MAX_GROUPS);
-        int k = cfg.task().transitions();
+        int k = FlrValidator.transitions(cfg);
         double inFlight = Math.min(Math.max(1, threads), cfg.task().count());
         // J and its copies, the spontaneous accumulators (one N x N sum per group), its moments (group covariances,
         // covariance, second moment) and eigen work; per task in flight: K evoked moments, one sampling's
@@ -116,7 +116,7 @@ public final class Preflight {
         double dt = cfg.network().dt();
         double burn = SimulationConfig.steps(cfg.simulation().burnIn(), dt);
         double sim = burn + SimulationConfig.steps(cfg.simulation().duration(), dt);
-        int k = cfg.task().transitions();
+        int k = FlrValidator.transitions(cfg);
         double count = cfg.task().count();
         // One GEMM of the trial batch per step: spontaneous, then per transition evoked and perturbed.
         double flops = 2 * n * n * cfg.simulation().trials() * sim * (1 + 2.0 * k * count);

@@ -112,6 +112,6 @@ public final class RateNetwork {
     }
 
     public boolean tanh() {
-        return config.activation() == NetworkConfig.Activation.TANH;
+        return config.activation() == NetworkConfig.Transfer.TANH;
     }
 }

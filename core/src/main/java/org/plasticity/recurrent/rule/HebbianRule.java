@@ -15,6 +15,11 @@ public final class HebbianRule implements LearningRule {
     }
 
     @Override
+    public String description() {
+        return "target times presynaptic activity";
+    }
+
+    @Override
     public void post(double[] xi, double[] x, int xOff, double[] out) {
         System.arraycopy(xi, 0, out, 0, xi.length);
     }

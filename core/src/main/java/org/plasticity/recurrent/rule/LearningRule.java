@@ -10,6 +10,9 @@ public interface LearningRule {
     /** @return the rule's config name, e.g. {@code hebbian}. */
     String name();
 
+    /** @return one line for help texts and docs. */
+    String description();
+
     /**
      * Writes the postsynaptic factor {@code f(xi, x)} for the state at {@code x[xOff .. xOff + N)} into {@code out}
      * (length N, modified).

@@ -16,6 +16,11 @@ public final class TargetErrorRule implements LearningRule {
     }
 
     @Override
+    public String description() {
+        return "local error (target minus state) times presynaptic activity";
+    }
+
+    @Override
     public void post(double[] xi, double[] x, int xOff, double[] out) {
         for (int i = 0; i < xi.length; i++) {
             out[i] = xi[i] - x[xOff + i];

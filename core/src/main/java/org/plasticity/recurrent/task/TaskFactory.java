@@ -16,18 +16,6 @@ public final class TaskFactory {
     private TaskFactory() {}
 
     /**
-     * @param type {@code io-mapping} or {@code auto-associative}
-     * @return {@code count} tasks of that type with graded alignment
-     */
-    public static List<IoMappingTask> graded(String type, Memories memories, int count, double gamma, long seed) {
-        return switch (type) {
-            case "io-mapping" -> gradedIoMapping(memories, count, gamma, seed);
-            case "auto-associative" -> gradedAutoAssociative(memories, count, gamma, seed);
-            default -> throw new IllegalArgumentException("unknown task type '" + type + "'");
-        };
-    }
-
-    /**
      * Time-series generation as cyclic sequences: sequence {@code k} has {@code length} patterns, each graded with the
      * same alignment, and its transitions are the tasks "cue xi^j, target xi^(j+1 mod K)", learned together.
      *

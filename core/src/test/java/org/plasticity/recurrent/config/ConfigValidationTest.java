@@ -13,10 +13,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
-import org.plasticity.recurrent.config.NetworkConfig.Activation;
+import org.plasticity.recurrent.config.NetworkConfig.Transfer;
 import org.plasticity.recurrent.config.SimulationConfig.Precision;
 import org.plasticity.recurrent.config.SpeedConfig.Method;
 import org.plasticity.ConfigException;
+import org.plasticity.recurrent.experiment.FlrValidator;
+import org.plasticity.recurrent.rule.LearningRules;
+import org.plasticity.recurrent.task.TaskTypes;
 
 /** Every validated field rejects an out-of-range value with a one-line ConfigException naming its dotted key. */
 class ConfigValidationTest {
@@ -25,13 +28,13 @@ class ConfigValidationTest {
 
     private record Case(String key, String what, Executable build) {}
 
-    private static NetworkConfig net(int n, int m, double beta, double sigma, double dt, double g, Activation act,
+    private static NetworkConfig net(int n, int m, double beta, double sigma, double dt, double g, Transfer act,
                                      double tau) {
         return new NetworkConfig(n, m, beta, sigma, dt, g, act, tau);
     }
 
     private static List<Case> cases() {
-        Activation t = Activation.TANH;
+        Transfer t = Transfer.TANH;
         List<Case> c = new ArrayList<>();
         // network
         c.add(new Case("network.n", "n=1", () -> net(1, 0, 0.6, 0.2, 0.05, 0, t, 1)));
@@ -51,8 +54,7 @@ class ConfigValidationTest {
         c.add(new Case("network.dt", "dt=0", () -> net(10, 2, 0.6, 0.2, 0, 0, t, 1)));
         c.add(new Case("network.dt", "dt=1.5", () -> net(10, 2, 0.6, 0.2, 1.5, 0, t, 1)));
         c.add(new Case("network.dt", "dt=NaN", () -> net(10, 2, 0.6, 0.2, NAN, 0, t, 1)));
-        c.add(new Case("network.dt", "dt=1.5 > tau, 7-arg constructor",
-                () -> new NetworkConfig(10, 2, 0.6, 0.2, 1.5, 0, t)));
+        c.add(new Case("network.dt", "dt=1.5 > tau, by a wither", () -> NetworkConfig.defaults().withDt(1.5)));
         c.add(new Case("network.dt", "dt=3 > tau=2", () -> net(10, 2, 0.6, 0.2, 3, 0, t, 2)));
         c.add(new Case("network.random_part", "random_part=-1", () -> net(10, 2, 0.6, 0.2, 0.05, -1, t, 1)));
         c.add(new Case("network.random_part", "random_part=NaN", () -> net(10, 2, 0.6, 0.2, 0.05, NAN, t, 1)));
@@ -70,12 +72,12 @@ class ConfigValidationTest {
         c.add(new Case("simulation.sample_every", "sample_every=0", () -> new SimulationConfig(200, 1000, 20, 0, d)));
         c.add(new Case("simulation.precision", "precision=null", () -> new SimulationConfig(200, 1000, 20, 5, null)));
         // task
-        c.add(new Case("task.type", "type=xyz", () -> new TaskConfig("xyz", 0.1, 24)));
-        c.add(new Case("task.type", "type=null", () -> new TaskConfig(null, 0.1, 24)));
-        c.add(new Case("task.gamma", "gamma=0", () -> new TaskConfig("io-mapping", 0, 24)));
-        c.add(new Case("task.gamma", "gamma=NaN", () -> new TaskConfig("io-mapping", NAN, 24)));
-        c.add(new Case("task.gamma", "gamma=inf", () -> new TaskConfig("io-mapping", INF, 24)));
-        c.add(new Case("task.count", "count=2", () -> new TaskConfig("io-mapping", 0.1, 2)));
+        TaskConfig task = TaskConfig.defaults();
+        c.add(new Case("task.type", "type=null", () -> task.withType(null)));
+        c.add(new Case("task.gamma", "gamma=0", () -> task.withGamma(0)));
+        c.add(new Case("task.gamma", "gamma=NaN", () -> task.withGamma(NAN)));
+        c.add(new Case("task.gamma", "gamma=inf", () -> task.withGamma(INF)));
+        c.add(new Case("task.count", "count=2", () -> task.withCount(2)));
         // speed
         Method q = Method.QUASI_STATIC;
         c.add(new Case("speed.method", "method=null", () -> new SpeedConfig(null, 0.02, 0.001, 400, 100)));
@@ -103,7 +105,6 @@ class ConfigValidationTest {
         TaskConfig t0 = TaskConfig.defaults();
         SpeedConfig v0 = SpeedConfig.defaults();
         LearningConfig l0 = LearningConfig.defaults();
-        c.add(new Case("rule", "rule=nope", () -> new FlrConfig(1, n0, s0, t0, "nope", v0, l0)));
         c.add(new Case("rule", "rule=null", () -> new FlrConfig(1, n0, s0, t0, null, v0, l0)));
         c.add(new Case("network", "network=null", () -> new FlrConfig(1, null, s0, t0, "hebbian", v0, l0)));
         c.add(new Case("simulation", "simulation=null", () -> new FlrConfig(1, n0, null, t0, "hebbian", v0, l0)));
@@ -127,7 +128,7 @@ class ConfigValidationTest {
     /** A ConfigException is an IllegalArgumentException, so generic callers can still catch it. */
     @Test
     void configExceptionIsAnIllegalArgumentException() {
-        assertThrows(IllegalArgumentException.class, () -> new TaskConfig("io-mapping", 0.1, 2));
+        assertThrows(IllegalArgumentException.class, () -> TaskConfig.defaults().withCount(2));
         ConfigException e = new ConfigException("a.b", "went wrong");
         assertEquals("a.b", e.key());
         assertEquals("a.b: went wrong", e.getMessage());
@@ -143,33 +144,32 @@ class ConfigValidationTest {
         FlrConfig f = FlrConfig.defaults();
         assertEquals(42, f.seed());
         assertEquals("hebbian", f.rule());
-        assertTrue(FlrConfig.RULES.contains(f.rule()));
-        assertTrue(TaskConfig.TYPES.contains(f.task().type()));
         // The documented defaults of NetworkConfig (class doc table).
         NetworkConfig n = NetworkConfig.defaults();
-        assertEquals(new NetworkConfig(100, 10, 0.6, 0.2, 0.05, 0.0, Activation.TANH, 1.0), n);
+        assertEquals(new NetworkConfig(100, 10, 0.6, 0.2, 0.05, 0.0, Transfer.TANH, 1.0), n);
     }
 
     /** The boundaries that are allowed really are. */
     @Test
     void boundaryValuesAreAccepted() {
-        assertDoesNotThrow(() -> new NetworkConfig(2, 0, 0.6, 0, 1.0, 0, Activation.LINEAR)); // dt = tau, sigma = 0
-        assertDoesNotThrow(() -> new NetworkConfig(5, 5, 0.6, 0.2, 0.05, 0, Activation.TANH)); // memories = n
-        assertDoesNotThrow(() -> new NetworkConfig(5, 1, 0.6, 0.2, 2.0, 0, Activation.TANH, 3.0)); // dt in (1, tau]
+        NetworkConfig d = NetworkConfig.defaults();
+        assertDoesNotThrow(() -> d.withMemories(0).withN(2).withSigma(0).withDt(1.0)); // dt = tau, sigma = 0
+        assertDoesNotThrow(() -> d.withMemories(5).withN(5)); // memories = n
+        assertDoesNotThrow(() -> d.withTau(3.0).withDt(2.0)); // dt in (1, tau]
         assertDoesNotThrow(() -> new SimulationConfig(0, 1, 2, 1, Precision.FLOAT));
-        assertDoesNotThrow(() -> new TaskConfig("io-mapping", 1e-9, 3));
+        assertDoesNotThrow(() -> TaskConfig.defaults().withGamma(1e-9).withCount(3));
         assertDoesNotThrow(() -> new SpeedConfig(Method.CONCURRENT, 0.999, 1e-9, 1e-9, 2));
         assertDoesNotThrow(() -> new LearningConfig(1e-9, 0.999, 1e-9, 1, 1, false));
     }
 
     @Test
     void kappaAndDriftStep() {
-        NetworkConfig n = new NetworkConfig(10, 2, 0.6, 0.2, 0.05, 0, Activation.TANH);
+        NetworkConfig n = NetworkConfig.defaults().withMemories(2).withN(10);
         // 2 beta / sigma^2 = 1.2 / 0.04 = 30; a few roundings on O(30): 1e-12 relative.
         assertEquals(2 * 0.6 / (0.2 * 0.2), n.kappa(), 30 * 1e-14);
         assertEquals(30.0, n.kappa(), 30 * 1e-14);
         assertEquals(0.05, n.driftStep(), 0.0); // dt / 1 is exact
-        NetworkConfig slow = new NetworkConfig(10, 2, 0.6, 0.2, 0.05, 0, Activation.TANH, 2.0);
+        NetworkConfig slow = n.withTau(2.0);
         // With tau: kappa = 2 beta / (sigma^2 tau) = 15, drift step dt / tau = 0.025.
         assertEquals(15.0, slow.kappa(), 15 * 1e-14);
         assertEquals(0.025, slow.driftStep(), 1e-17);
@@ -186,13 +186,13 @@ class ConfigValidationTest {
 
     private static FlrConfig withRun(NetworkConfig net, SimulationConfig sim) {
         FlrConfig d = FlrConfig.defaults();
-        return new FlrConfig(1, net, sim, d.task(), d.rule(), d.speed(), d.learning());
+        return d.withSeed(1).withNetwork(net).withSimulation(sim);
     }
 
     private static FlrConfig withScales(double beta, double sigma, double tau, double gamma) {
         FlrConfig d = FlrConfig.defaults();
-        NetworkConfig net = new NetworkConfig(10, 2, beta, sigma, 0.05, 0, Activation.TANH, tau);
-        return new FlrConfig(1, net, d.simulation(), new TaskConfig("io-mapping", gamma, 3), d.rule(), d.speed(),
+        NetworkConfig net = new NetworkConfig(10, 2, beta, sigma, 0.05, 0, Transfer.TANH, tau);
+        return new FlrConfig(1, net, d.simulation(), d.task().withGamma(gamma).withCount(3), d.rule(), d.speed(),
                 d.learning());
     }
 
@@ -252,9 +252,22 @@ class ConfigValidationTest {
 
     @Test
     void longValuesAreNotEchoedWhole() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new TaskConfig("x".repeat(1_000_000), 0.1, 3));
+        ConfigException e = assertThrows(ConfigException.class, () -> FlrValidator.validate(
+                FlrConfig.defaults().withTask(TaskConfig.defaults().withType("x".repeat(1_000_000)))));
         assertTrue(e.getMessage().length() < 200, e.getMessage());
         assertTrue(e.getMessage().endsWith("..."), e.getMessage());
+    }
+
+    /** Names are checked against the registries, by the validator, naming the key. */
+    @Test
+    void unknownNamesAreRejectedByTheValidator() {
+        FlrConfig d = FlrConfig.defaults();
+        refused("rule", () -> FlrValidator.validate(d.withRule("nope")));
+        refused("task.type", () -> FlrValidator.validate(d.withTask(d.task().withType("xyz"))));
+        refused("speed.method", () -> FlrValidator.validate(d.withTask(d.task().withType("time-series"))
+                .withSpeed(d.speed().withMethod(Method.CONCURRENT))));
+        assertTrue(LearningRules.names().contains(d.rule()));
+        assertTrue(TaskTypes.names().contains(d.task().type()));
+        assertDoesNotThrow(() -> FlrValidator.validate(d));
     }
 }

@@ -20,7 +20,8 @@ import org.plasticity.recurrent.fluctuations.Sampling;
 class SimulatorTest {
 
     private static NetworkConfig linear(int n, double beta, double sigma, double dt) {
-        return new NetworkConfig(n, 0, beta, sigma, dt, 0, NetworkConfig.Activation.LINEAR);
+        return NetworkConfig.defaults().withMemories(0).withN(n).withDt(dt).withBeta(beta).withSigma(sigma)
+                .withActivation(NetworkConfig.Transfer.LINEAR);
     }
 
     /**
@@ -32,7 +33,8 @@ class SimulatorTest {
         int n = 4;
         NetworkConfig cfg = linear(n, 0.7, 0.5, 0.05);
         RateNetwork net = RateNetwork.of(cfg, Memories.of(new double[0][]), new double[n * n]);
-        SimulationConfig sim = new SimulationConfig(20, 3000, 10, 4, SimulationConfig.Precision.DOUBLE);
+        SimulationConfig sim = SimulationConfig.defaults().withBurnIn(20).withDuration(3000).withTrials(10)
+                .withSampleEvery(4);
         double[] h = {0.3, -0.3, 0.1, 0.0};
         Moments m = Sampling.moments(net, sim, h, 11, Sampling.GroupRunner.SEQUENTIAL);
         double var = 0.25 / (2 - 0.05);
@@ -48,8 +50,9 @@ class SimulatorTest {
 
     @Test
     void sameSeedGivesIdenticalSamplesAndAnotherSeedDoesNot() {
-        RateNetwork net = RateNetwork.build(new NetworkConfig(20, 2, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH), 3);
-        SimulationConfig sim = new SimulationConfig(5, 20, 3, 2, SimulationConfig.Precision.DOUBLE);
+        RateNetwork net = RateNetwork.build(NetworkConfig.defaults().withN(20).withMemories(2), 3);
+        SimulationConfig sim = SimulationConfig.defaults().withBurnIn(5).withDuration(20).withTrials(3)
+                .withSampleEvery(2);
         assertArrayEquals(trace(net, sim, 9), trace(net, sim, 9));
         assertNotEquals(trace(net, sim, 9)[0], trace(net, sim, 10)[0]);
     }
@@ -57,8 +60,9 @@ class SimulatorTest {
     /** A trial's path depends on its own stream only, not on which batch simulates it. */
     @Test
     void trialPathDoesNotDependOnBatching() {
-        RateNetwork net = RateNetwork.build(new NetworkConfig(16, 2, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH), 3);
-        SimulationConfig sim = new SimulationConfig(5, 30, 4, 3, SimulationConfig.Precision.DOUBLE);
+        RateNetwork net = RateNetwork.build(NetworkConfig.defaults().withN(16).withMemories(2), 3);
+        SimulationConfig sim = SimulationConfig.defaults().withBurnIn(5).withDuration(30).withTrials(4)
+                .withSampleEvery(3);
         Simulator s = new Simulator(net, sim);
         List<double[]> together = new ArrayList<>();
         s.run(null, 5, 0, 4, (first, trials, n, x) -> together.add(java.util.Arrays.copyOfRange(x, 2 * n, 3 * n)));
@@ -74,9 +78,10 @@ class SimulatorTest {
     /** Float and double runs share their noise; the contracting dynamics keep the paths within float rounding. */
     @Test
     void floatPrecisionAgreesWithDouble() {
-        RateNetwork net = RateNetwork.build(new NetworkConfig(64, 4, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH), 3);
-        SimulationConfig d = new SimulationConfig(20, 200, 4, 5, SimulationConfig.Precision.DOUBLE);
-        SimulationConfig f = new SimulationConfig(20, 200, 4, 5, SimulationConfig.Precision.FLOAT);
+        RateNetwork net = RateNetwork.build(NetworkConfig.defaults().withN(64).withMemories(4), 3);
+        SimulationConfig d = SimulationConfig.defaults().withBurnIn(20).withDuration(200).withTrials(4);
+        SimulationConfig f = SimulationConfig.defaults().withBurnIn(20).withDuration(200).withTrials(4)
+                .withPrecision(SimulationConfig.Precision.FLOAT);
         Moments md = Sampling.moments(net, d, null, 8, Sampling.GroupRunner.SEQUENTIAL);
         Moments mf = Sampling.moments(net, f, null, 8, Sampling.GroupRunner.SEQUENTIAL);
         // Float rounding (6e-8 relative per step) accumulates over the relaxation time (~5 units = 100 steps) to
@@ -90,7 +95,7 @@ class SimulatorTest {
         NetworkConfig cfg = linear(2, 5.0, 0.1, 0.05);
         double[] j = {0, 1, 1, 0};
         RateNetwork net = RateNetwork.of(cfg, Memories.of(new double[0][]), j);
-        SimulationConfig sim = new SimulationConfig(0, 1000, 2, 1, SimulationConfig.Precision.DOUBLE);
+        SimulationConfig sim = SimulationConfig.defaults().withBurnIn(0).withTrials(2).withSampleEvery(1);
         DivergenceException e = assertThrows(DivergenceException.class,
                 () -> new Simulator(net, sim).run(null, 1, 0, 2, (a, b, c, x) -> { }));
         // Growth rate beta*lambda - 1 = 4 per unit time from ~0.1: overflow near t = ln(1e308/0.1)/4 ~ 178.
@@ -99,8 +104,9 @@ class SimulatorTest {
 
     @Test
     void recorderSeesSamplesEverySampleEveryStepsAfterBurnIn() {
-        RateNetwork net = RateNetwork.build(new NetworkConfig(8, 1, 0.6, 0.2, 0.1, 0, NetworkConfig.Activation.TANH), 3);
-        SimulationConfig sim = new SimulationConfig(1.0, 2.0, 2, 4, SimulationConfig.Precision.DOUBLE);
+        RateNetwork net = RateNetwork.build(NetworkConfig.defaults().withMemories(1).withN(8).withDt(0.1), 3);
+        SimulationConfig sim = SimulationConfig.defaults().withBurnIn(1.0).withDuration(2.0).withTrials(2)
+                .withSampleEvery(4);
         MomentAccumulator acc = new MomentAccumulator(8, 0, 2);
         int[] calls = {0};
         new Simulator(net, sim).run(null, 1, 0, 2, (first, trials, n, x) -> {

@@ -18,10 +18,10 @@ class FlrExperimentTest {
     }
 
     static FlrConfig small(String rule, String type) {
-        return new FlrConfig(7, new NetworkConfig(40, 4, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH),
-                new SimulationConfig(50, 200, 6, 5, SimulationConfig.Precision.DOUBLE),
-                new TaskConfig(type, 0.1, 6), rule, SpeedConfig.defaults(),
-                new LearningConfig(0.3, 0.5, 100, 40, 2, true));
+        return new FlrConfig(7, NetworkConfig.defaults().withN(40).withMemories(4),
+                SimulationConfig.defaults().withBurnIn(50).withDuration(200).withTrials(6),
+                TaskConfig.defaults().withType(type).withCount(6), rule, SpeedConfig.defaults(),
+                LearningConfig.defaults().withEpsilon(0.3).withMaxTime(100).withTrials(2));
     }
 
     /** Auto-associative memory (eta = xi): FLR1 tracks the measured speed there too. */

@@ -29,10 +29,10 @@ class PreflightTest {
 
     private static FlrConfig sized(int n, int trials, int count, int learners) {
         FlrConfig d = FlrConfig.defaults();
-        return new FlrConfig(1, new NetworkConfig(n, 2, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH),
-                new SimulationConfig(10, 20, trials, 5, SimulationConfig.Precision.DOUBLE),
-                new TaskConfig("io-mapping", 0.1, count), d.rule(), d.speed(),
-                new LearningConfig(0.2, 0.5, 20, 40, learners, true));
+        return new FlrConfig(1, NetworkConfig.defaults().withMemories(2).withN(n),
+                SimulationConfig.defaults().withBurnIn(10).withDuration(20).withTrials(trials),
+                TaskConfig.defaults().withCount(count), d.rule(), d.speed(),
+                LearningConfig.defaults().withMaxTime(20).withTrials(learners));
     }
 
     private static ConfigException refused(FlrConfig cfg, long heap) {
@@ -60,8 +60,8 @@ class PreflightTest {
     @Test
     void runsOfMonthsAreRefused() {
         FlrConfig d = FlrConfig.defaults();
-        FlrConfig slow = new FlrConfig(1, new NetworkConfig(2000, 2, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH),
-                new SimulationConfig(10, 4e7, 20, 5, SimulationConfig.Precision.DOUBLE), d.task(), d.rule(),
+        FlrConfig slow = new FlrConfig(1, NetworkConfig.defaults().withN(2000).withMemories(2),
+                SimulationConfig.defaults().withBurnIn(10).withDuration(4e7), d.task(), d.rule(),
                 d.speed(), d.learning());
         ConfigException e = refused(slow, Long.MAX_VALUE);
         assertEquals("simulation.duration", e.key());

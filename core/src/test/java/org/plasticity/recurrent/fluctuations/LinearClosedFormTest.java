@@ -20,8 +20,10 @@ import org.plasticity.stats.Summary;
  * Lyapunov equation, and the static response to an input equals kappa C (the fluctuation-response relation).
  */
 class LinearClosedFormTest {
-    static final NetworkConfig NET = new NetworkConfig(12, 2, 0.5, 0.3, 0.02, 0.2, NetworkConfig.Activation.LINEAR);
-    static final SimulationConfig SIM = new SimulationConfig(50, 2500, 20, 10, SimulationConfig.Precision.DOUBLE);
+    static final NetworkConfig NET = NetworkConfig.defaults().withN(12).withMemories(2).withDt(0.02)
+            .withBeta(0.5).withSigma(0.3).withRandomPart(0.2).withActivation(NetworkConfig.Transfer.LINEAR);
+    static final SimulationConfig SIM = SimulationConfig.defaults().withBurnIn(50).withDuration(2500)
+            .withSampleEvery(10);
 
     /** Simulated C equals the Euler scheme's Lyapunov solution within 4 standard errors, statistic by statistic. */
     @Test
@@ -54,8 +56,7 @@ class LinearClosedFormTest {
     @ParameterizedTest
     @ValueSource(doubles = {1.0, 2.5})
     void responseOverFluctuationIsKappa(double tau) {
-        NetworkConfig cfg = new NetworkConfig(NET.n(), NET.memories(), NET.beta(), NET.sigma(), NET.dt(),
-                NET.randomPart(), NET.activation(), tau);
+        NetworkConfig cfg = NET.withTau(tau);
         RateNetwork net = RateNetwork.build(cfg, 21);
         LinearModel lin = new LinearModel(net);
         int n = net.n();

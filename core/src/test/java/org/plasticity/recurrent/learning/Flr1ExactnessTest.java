@@ -31,8 +31,10 @@ import org.plasticity.recurrent.task.IoMappingTask;
  * </ol>
  */
 class Flr1ExactnessTest {
-    static final NetworkConfig NET = new NetworkConfig(12, 2, 0.5, 0.3, 0.02, 0.2, NetworkConfig.Activation.LINEAR);
-    static final SimulationConfig SIM = new SimulationConfig(50, 1500, 20, 10, SimulationConfig.Precision.DOUBLE);
+    static final NetworkConfig NET = NetworkConfig.defaults().withN(12).withMemories(2).withDt(0.02)
+            .withBeta(0.5).withSigma(0.3).withRandomPart(0.2).withActivation(NetworkConfig.Transfer.LINEAR);
+    static final SimulationConfig SIM = SimulationConfig.defaults().withBurnIn(50).withDuration(1500)
+            .withSampleEvery(10);
 
     @Test
     void hebbianSpeedEqualsFlr1() {
@@ -95,7 +97,8 @@ class Flr1ExactnessTest {
      */
     @Test
     void sequenceSpeedEqualsFlr1() {
-        NetworkConfig net3 = new NetworkConfig(12, 3, 0.5, 0.3, 0.02, 0.2, NetworkConfig.Activation.LINEAR);
+        NetworkConfig net3 = NetworkConfig.defaults().withN(12).withMemories(3).withDt(0.02).withBeta(0.5)
+                .withSigma(0.3).withRandomPart(0.2).withActivation(NetworkConfig.Transfer.LINEAR);
         RateNetwork net = RateNetwork.build(net3, 21);
         LinearModel lin = new LinearModel(net);
         java.util.List<IoMappingTask> seq = new java.util.ArrayList<>();
@@ -103,7 +106,7 @@ class Flr1ExactnessTest {
             seq.add(new IoMappingTask(0, net.memories().pattern(j), net.memories().pattern((j + 1) % 3), 0.1, 1, 1));
         }
         org.plasticity.recurrent.config.FlrConfig cfg = new org.plasticity.recurrent.config.FlrConfig(5, net3, SIM,
-                new org.plasticity.recurrent.config.TaskConfig("time-series", 0.1, 3), "hebbian",
+                org.plasticity.recurrent.config.TaskConfig.defaults().withType("time-series").withCount(3), "hebbian",
                 new org.plasticity.recurrent.config.SpeedConfig(org.plasticity.recurrent.config.SpeedConfig.Method.QUASI_STATIC, 0.002,
                         0.001, 400, 100), new org.plasticity.recurrent.config.LearningConfig(0.2, 0.5, 100, 40, 2, false));
         Moments spont = Sampling.moments(net, SIM, null, 5, Sampling.GroupRunner.SEQUENTIAL);

@@ -12,8 +12,8 @@ import org.plasticity.recurrent.rule.HebbianRule;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 class IntegratedLearningTimeTest {
-    static final NetworkConfig NET = new NetworkConfig(40, 3, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH);
-    static final SimulationConfig SIM = new SimulationConfig(50, 150, 4, 5, SimulationConfig.Precision.DOUBLE);
+    static final NetworkConfig NET = NetworkConfig.defaults().withN(40).withMemories(3);
+    static final SimulationConfig SIM = SimulationConfig.defaults().withBurnIn(50).withDuration(150).withTrials(4);
 
     /**
      * A self-amplifying learner with a closed form: J is the overlap itself, v(m) = a + b m^2, so
@@ -67,7 +67,7 @@ class IntegratedLearningTimeTest {
         double integrated = IntegratedLearningTime.estimate(net, SIM, task, new HebbianRule(), 0.2, 0.5, 5, 9);
         assertTrue(integrated < firstOrder, "integrated " + integrated + " vs first-order " + firstOrder);
         LearningTime measured = LearningTime.measure(net, task, new HebbianRule(),
-                new LearningConfig(0.2, 0.5, 400, 40, 4, true), 50, 3);
+                LearningConfig.defaults().withTrials(4), 50, 3);
         assertTrue(Math.abs(Math.log(integrated / measured.time())) < Math.abs(Math.log(firstOrder / measured.time())),
                 "measured " + measured.time() + ", integrated " + integrated + ", first-order " + firstOrder);
         assertTrue(Math.abs(Math.log(integrated / measured.time())) < Math.log(1.5),

@@ -12,7 +12,7 @@ import org.plasticity.recurrent.rule.TargetErrorRule;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 class LearningTimeTest {
-    static final NetworkConfig NET = new NetworkConfig(40, 3, 0.6, 0.2, 0.05, 0, NetworkConfig.Activation.TANH);
+    static final NetworkConfig NET = NetworkConfig.defaults().withN(40).withMemories(3);
 
     private static IoMappingTask task(RateNetwork net) {
         return new IoMappingTask(0, net.memories().pattern(0), net.memories().pattern(1), 0.1, 1, 1);
@@ -22,9 +22,9 @@ class LearningTimeTest {
     void learningReachesTheThresholdAndFasterRateLearnsSooner() {
         RateNetwork net = RateNetwork.build(NET, 4);
         LearningTime slow = LearningTime.measure(net, task(net), new HebbianRule(),
-                new LearningConfig(0.2, 0.5, 400, 40, 4, true), 20, 9);
+                LearningConfig.defaults().withTrials(4), 20, 9);
         LearningTime fast = LearningTime.measure(net, task(net), new HebbianRule(),
-                new LearningConfig(0.4, 0.5, 400, 40, 4, true), 20, 9);
+                LearningConfig.defaults().withEpsilon(0.4).withTrials(4), 20, 9);
         assertTrue(Double.isFinite(slow.time()) && Double.isFinite(fast.time()), slow + " " + fast);
         assertTrue(slow.finalOverlap() > 0.5 && fast.finalOverlap() > 0.5);
         // To first order T_L scales as 1/epsilon; the nonlinear approach to saturation keeps it within a factor.
@@ -36,7 +36,7 @@ class LearningTimeTest {
     void thresholdNotReachedGivesNaN() {
         RateNetwork net = RateNetwork.build(NET, 4);
         LearningTime t = LearningTime.measure(net, task(net), new HebbianRule(),
-                new LearningConfig(1e-4, 0.5, 20, 40, 2, true), 20, 9);
+                LearningConfig.defaults().withEpsilon(1e-4).withMaxTime(20).withTrials(2), 20, 9);
         assertTrue(Double.isNaN(t.time()));
         assertTrue(t.finalOverlap() < 0.5);
     }

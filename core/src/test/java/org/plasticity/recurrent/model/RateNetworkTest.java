@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.ConfigException;
 import org.plasticity.recurrent.config.NetworkConfig;
-import org.plasticity.recurrent.config.NetworkConfig.Activation;
+import org.plasticity.recurrent.config.NetworkConfig.Transfer;
 import org.plasticity.numeric.SymmetricEigen;
 
 class RateNetworkTest {
@@ -71,7 +71,7 @@ class RateNetworkTest {
 
     @Test
     void buildIsSymmetricZeroDiagonalAndDeterministic() {
-        NetworkConfig cfg = new NetworkConfig(50, 5, 0.6, 0.2, 0.05, 0, Activation.TANH);
+        NetworkConfig cfg = NetworkConfig.defaults().withN(50).withMemories(5);
         RateNetwork a = RateNetwork.build(cfg, 7);
         RateNetwork b = RateNetwork.build(cfg, 7);
         RateNetwork c = RateNetwork.build(cfg, 8);
@@ -97,7 +97,7 @@ class RateNetworkTest {
     void randomPartIsSymmetricWithVarianceGSquaredOverN() {
         int n = 200;
         double g = 0.5;
-        NetworkConfig cfg = new NetworkConfig(n, 0, 0.6, 0.2, 0.05, g, Activation.TANH);
+        NetworkConfig cfg = NetworkConfig.defaults().withMemories(0).withN(n).withRandomPart(g);
         double[] j = RateNetwork.build(cfg, 11).coupling();
         assertSymmetricZeroDiagonal(n, j);
         int pairs = n * (n - 1) / 2;
@@ -122,8 +122,9 @@ class RateNetworkTest {
     @Test
     void randomPartDoesNotDependOnMemories() {
         int n = 40;
-        double[] pure = RateNetwork.build(new NetworkConfig(n, 0, 0.6, 0.2, 0.05, 0.4, Activation.TANH), 3).coupling();
-        RateNetwork mixed = RateNetwork.build(new NetworkConfig(n, 4, 0.6, 0.2, 0.05, 0.4, Activation.TANH), 3);
+        double[] pure = RateNetwork.build(NetworkConfig.defaults().withMemories(0).withN(n)
+                .withRandomPart(0.4), 3).coupling();
+        RateNetwork mixed = RateNetwork.build(NetworkConfig.defaults().withMemories(4).withN(n).withRandomPart(0.4), 3);
         double[] j = mixed.coupling();
         assertSymmetricZeroDiagonal(n, j);
         double[] hebb = mixed.memories().hebbianCoupling();
@@ -137,7 +138,7 @@ class RateNetworkTest {
     @Test
     void singleMemorySpectrum() {
         int n = 50;
-        RateNetwork net = RateNetwork.build(new NetworkConfig(n, 1, 0.6, 0.2, 0.05, 0, Activation.TANH), 5);
+        RateNetwork net = RateNetwork.build(NetworkConfig.defaults().withMemories(1).withN(n), 5);
         SymmetricEigen e = SymmetricEigen.of(n, net.coupling());
         // 1e-10: eigenvalues of a matrix with O(1) norm, backward-stable solver (errors ~1e-14).
         assertEquals((n - 1.0) / n, e.max(), 1e-10);
@@ -158,7 +159,8 @@ class RateNetworkTest {
      */
     @Test
     void unstableStepIsRejectedWithTheDtKey() {
-        NetworkConfig tooLarge = new NetworkConfig(50, 1, 5.0, 0.2, 1.0, 0, Activation.LINEAR);
+        NetworkConfig tooLarge = NetworkConfig.defaults().withN(50).withMemories(1).withDt(1.0).withBeta(5.0)
+                .withActivation(Transfer.LINEAR);
         ConfigException e = assertThrows(ConfigException.class, () -> RateNetwork.build(tooLarge, 1));
         assertEquals("network.dt", e.key());
         assertTrue(e.getMessage().startsWith("network.dt: "), e.getMessage());
@@ -166,20 +168,25 @@ class RateNetworkTest {
         assertTrue(e.getMessage().contains("0.5128"), "names the largest stable step: " + e.getMessage());
         // Just above the bound (0.52 * 3.9 = 2.03) fails; just below (0.5 * 3.9 = 1.95) builds.
         assertThrows(ConfigException.class,
-                () -> RateNetwork.build(new NetworkConfig(50, 1, 5.0, 0.2, 0.52, 0, Activation.LINEAR), 1));
-        assertDoesNotThrow(() -> RateNetwork.build(new NetworkConfig(50, 1, 5.0, 0.2, 0.5, 0, Activation.LINEAR), 1));
+                () -> RateNetwork.build(NetworkConfig.defaults().withN(50).withMemories(1).withDt(0.52)
+                        .withBeta(5.0).withActivation(Transfer.LINEAR), 1));
+        assertDoesNotThrow(() -> RateNetwork.build(NetworkConfig.defaults().withN(50).withMemories(1).withDt(0.5)
+                .withBeta(5.0).withActivation(Transfer.LINEAR), 1));
         // The bound scales with tau: dt/tau is what counts (dt = 1, tau = 2 gives 1.95 again).
         assertDoesNotThrow(() -> RateNetwork.build(
-                new NetworkConfig(50, 1, 5.0, 0.2, 1.0, 0, Activation.LINEAR, 2.0), 1));
+                NetworkConfig.defaults().withN(50).withMemories(1).withDt(1.0).withTau(2.0).withBeta(5.0)
+                        .withActivation(Transfer.LINEAR), 1));
     }
 
     /** The same check triggered by a large random part with a large gain (linear activation, dt = tau). */
     @Test
     void largeRandomPartWithLargeStepIsRejected() {
-        NetworkConfig cfg = new NetworkConfig(60, 0, 2.0, 0.2, 1.0, 2.0, Activation.LINEAR);
+        NetworkConfig cfg = NetworkConfig.defaults().withN(60).withMemories(0).withDt(1.0).withBeta(2.0)
+                .withRandomPart(2.0).withActivation(Transfer.LINEAR);
         // Confirm the premise on the actual J (same seed): the semicircle edge is near 2g = 4, so
         // |1 - beta lambda_min| is about 9, far beyond 2.
-        NetworkConfig stable = new NetworkConfig(60, 0, 2.0, 0.2, 0.01, 2.0, Activation.LINEAR);
+        NetworkConfig stable = NetworkConfig.defaults().withN(60).withMemories(0).withDt(0.01).withBeta(2.0)
+                .withRandomPart(2.0).withActivation(Transfer.LINEAR);
         SymmetricEigen e = SymmetricEigen.of(60, RateNetwork.build(stable, 9).coupling());
         assertTrue(Math.abs(1 - cfg.beta() * e.min()) >= 2, "premise: lambda_min = " + e.min());
         ConfigException ex = assertThrows(ConfigException.class, () -> RateNetwork.build(cfg, 9));
@@ -194,7 +201,7 @@ class RateNetworkTest {
 
     @Test
     void ofAndWithCouplingCopy() {
-        NetworkConfig cfg = new NetworkConfig(3, 0, 0.6, 0.2, 0.05, 0, Activation.LINEAR);
+        NetworkConfig cfg = NetworkConfig.defaults().withMemories(0).withN(3).withActivation(Transfer.LINEAR);
         double[] j = {0, 1, 2, 1, 0, 3, 2, 3, 0};
         Memories mem = Memories.random(3, 0, new SplittableRandom(1));
         RateNetwork net = RateNetwork.of(cfg, mem, j);
