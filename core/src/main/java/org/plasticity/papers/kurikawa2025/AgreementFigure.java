@@ -13,7 +13,7 @@ import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
 
 /**
- * Predicted vs measured initial speed for each task type and rule (claims A1, A2, A3 and A9 of the notes): FLR1 must
+ * Predicted vs measured initial speed for each task type and rule (docs/figures.md#agreement): FLR1 must
  * hold for input/output mapping, auto-associative memory and time-series generation, under the Hebbian and the
  * target-error rule (r &gt;= 0.9 each), and FLR2 for the Hebbian rule at small input (r &gt;= 0.9 in one of its
  * forms).
