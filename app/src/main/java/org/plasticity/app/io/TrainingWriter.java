@@ -14,6 +14,8 @@ import org.plasticity.layered.data.Dataset;
 import org.plasticity.numeric.Blas;
 import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.TrainConfig;
+import org.plasticity.layered.credit.CreditRules;
+import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.training.TrainResult;
 
 /**
@@ -82,13 +84,14 @@ public final class TrainingWriter {
         o.put("test_limit", c.testLimit());
         o.put("probe", c.probe());
         ObjectNode p = o.putObject("rule_params");
-        p.put("perturbation", c.params().perturbation());
-        p.put("burst_baseline", c.params().burstBaseline());
-        p.put("feedback_std", c.params().feedbackStd());
-        p.put("learn_feedback", c.params().learnFeedback());
-        p.put("recurrent", c.params().recurrent());
-        p.put("recurrent_lr", c.params().recurrentLr());
-        p.put("nudge", c.params().nudge());
+        for (RuleSetting setting : CreditRules.settings()) {
+            Object v = c.settings().get(setting.key());
+            if (v instanceof Boolean flag) {
+                p.put(setting.reportKey(), flag);
+            } else {
+                p.put(setting.reportKey(), (Double) v);
+            }
+        }
     }
 
     /** Per layer l = 1..L; null where undefined (no feedback matrix, or backprop against itself is 0). */

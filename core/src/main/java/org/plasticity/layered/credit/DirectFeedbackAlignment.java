@@ -17,7 +17,7 @@ import org.plasticity.numeric.Blas;
 public final class DirectFeedbackAlignment implements CreditRule {
     /** Registry entry. */
     public static final RuleType TYPE = new RuleType("dfa", List.of("direct-feedback-alignment"),
-            "direct feedback alignment: the output error sent to every layer at once", List.of(),
+            "direct feedback alignment: the output error sent to each layer", List.of(),
             RuleType.Recipe.STANDARD,
             (on, s) -> new DirectFeedbackAlignment(on.net().sizes(), on.capacity(), on.loss(), on.rng()));
 

