@@ -1,20 +1,28 @@
 package org.plasticity.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.plasticity.ConfigException;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.data.DataSets;
+import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Init;
+import org.plasticity.layered.network.Loss;
 import org.plasticity.layered.training.Recipes;
 import org.plasticity.layered.training.TrainConfig;
 
@@ -30,7 +38,7 @@ public final class TrainFields {
     static final List<String> GENERAL = List.of("rule", "data", "data_dir", "seed", "hidden", "epochs", "batch",
             "lr", "output_lr", "momentum", "weight_decay", "train_limit", "test_limit", "activation",
             "output_activation", "loss", "init", "init_gain", "standardize", "probe");
-    private static final ObjectMapper YAML = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private TrainFields() {}
 
@@ -124,10 +132,10 @@ public final class TrainFields {
         v.number("weight_decay", b::weightDecay);
         v.integer("train_limit", b::trainLimit);
         v.integer("test_limit", b::testLimit);
-        v.parsed("activation", org.plasticity.layered.network.Activation::parse, b::hiddenActivation);
-        v.parsed("output_activation", org.plasticity.layered.network.Activation::parse, b::outputActivation);
-        v.parsed("loss", org.plasticity.layered.network.Loss::parse, b::loss);
-        v.parsed("init", org.plasticity.layered.network.Init::parse, b::init);
+        v.parsed("activation", Activation::parse, b::hiddenActivation);
+        v.parsed("output_activation", Activation::parse, b::outputActivation);
+        v.parsed("loss", Loss::parse, b::loss);
+        v.parsed("init", Init::parse, b::init);
         v.number("init_gain", b::initGain);
         v.flag("standardize", b::standardize);
         v.integer("probe", b::probe);
@@ -188,7 +196,7 @@ public final class TrainFields {
     public static String yaml(ObjectNode config) {
         try {
             return YAML.writeValueAsString(config);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -207,7 +215,7 @@ public final class TrainFields {
 
     /** Typed reads of the given keys, each applied only when present. */
     private record Values(Map<String, JsonNode> f, Problems problems) {
-        void integer(String k, java.util.function.IntConsumer to) {
+        void integer(String k, IntConsumer to) {
             JsonNode v = f.get(k);
             if (v != null) {
                 if (!v.isIntegralNumber() || !v.canConvertToInt()) {
@@ -217,7 +225,7 @@ public final class TrainFields {
             }
         }
 
-        void number(String k, java.util.function.DoubleConsumer to) {
+        void number(String k, DoubleConsumer to) {
             JsonNode v = f.get(k);
             if (v != null) {
                 if (!v.isNumber()) {
@@ -227,7 +235,7 @@ public final class TrainFields {
             }
         }
 
-        void flag(String k, java.util.function.Consumer<Boolean> to) {
+        void flag(String k, Consumer<Boolean> to) {
             JsonNode v = f.get(k);
             if (v != null) {
                 if (!v.isBoolean()) {
@@ -237,7 +245,7 @@ public final class TrainFields {
             }
         }
 
-        <T> void parsed(String k, Function<String, T> parse, java.util.function.Consumer<T> to) {
+        <T> void parsed(String k, Function<String, T> parse, Consumer<T> to) {
             JsonNode v = f.get(k);
             if (v != null) {
                 if (!v.isTextual()) {
