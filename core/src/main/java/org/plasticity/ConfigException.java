@@ -7,10 +7,17 @@ package org.plasticity;
 public class ConfigException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String key;
+    private final String detail;
 
     public ConfigException(String key, String message) {
         super(key + ": " + message);
         this.key = key;
+        this.detail = message;
+    }
+
+    /** @return what is wrong with the key's value, without the key (so a caller can name the key its own way). */
+    public String detail() {
+        return detail;
     }
 
     /** @return the dotted config key at fault, e.g. {@code network.beta}. */

@@ -42,10 +42,10 @@ class LayeringTest {
             Map.entry(R + "experiment", Set.of("", R + "config", R + "model", R + "dynamics", R + "fluctuations",
                     R + "task", R + "rule", R + "flr", R + "learning", "numeric", "stats")),
             Map.entry("layered", Set.of()),
-            Map.entry(L + "data", Set.of()),
+            Map.entry(L + "data", Set.of("")),
             Map.entry(L + "network", Set.of("numeric")),
-            Map.entry(L + "credit", Set.of(L + "network", "numeric")),
-            Map.entry(L + "training", Set.of(L + "data", L + "network", L + "credit", "numeric", "stats")),
+            Map.entry(L + "credit", Set.of("", L + "network", "numeric")),
+            Map.entry(L + "training", Set.of("", L + "data", L + "network", L + "credit", "numeric", "stats")),
             Map.entry("papers", Set.of()),
             Map.entry("papers.kurikawa2025", Set.of("", R + "config", R + "experiment", R + "fluctuations", R + "learning",
                     R + "model", R + "dynamics", R + "flr", R + "rule", R + "task", "numeric", "stats")));

@@ -33,7 +33,7 @@ final class LayeredRunner {
 
     static List<TrainResult> runAndWrite(String command, List<String> ruleNames, TrainingOptions opts, RunOptions run,
                                          PrintWriter out) throws IOException, InterruptedException {
-        long seed = run.seed == null ? 1 : run.seed;
+        long seed = opts.seed(run.seed);
         List<String> rules = new ArrayList<>();
         for (String r : ruleNames) {
             try {
@@ -62,7 +62,7 @@ final class LayeredRunner {
         }
         List<TrainResult> results = new ArrayList<>();
         try (OutputDirectory dir = run.openOut();
-             ConsoleProgress bar = ConsoleProgress.open(command + " " + String.join(",", rules) + " on " + opts.data,
+             ConsoleProgress bar = ConsoleProgress.open(command + " " + String.join(",", rules) + " on " + opts.data(),
                      run.quiet)) {
             AtomicLongArray done = new AtomicLongArray(rules.size());
             long[] totals = new long[rules.size()];
@@ -108,16 +108,16 @@ final class LayeredRunner {
             } finally {
                 pool.shutdownNow();
             }
-            TrainingWriter.writeSummary(command, opts.data, data, seed, results, dir.file("summary.json"));
+            TrainingWriter.writeSummary(command, opts.data(), data, seed, results, dir.file("summary.json"));
             TrainingWriter.writeEpochs(results, dir.file("epochs.csv"));
-            TrainingWriter.writeTable(opts.data, results, dir.file("results.md"));
-            LearningCurvePlot.writeAccuracy(results, opts.data, dir.file("learning-curves.png"));
-            LearningCurvePlot.writeAlignment(results, opts.data, dir.file("alignment.png"));
-            TrainingReport.write(command + " " + String.join(", ", rules) + " on " + opts.data, results,
+            TrainingWriter.writeTable(opts.data(), results, dir.file("results.md"));
+            LearningCurvePlot.writeAccuracy(results, opts.data(), dir.file("learning-curves.png"));
+            LearningCurvePlot.writeAlignment(results, opts.data(), dir.file("alignment.png"));
+            TrainingReport.write(command + " " + String.join(", ", rules) + " on " + opts.data(), results,
                     List.of(dir.file("learning-curves.png"), dir.file("alignment.png")), dir.file("report.html"));
             dir.commit();
         }
-        out.println(TrainingWriter.table(opts.data, results));
+        out.println(TrainingWriter.table(opts.data(), results));
         out.println("results in " + outDir);
         return results;
     }

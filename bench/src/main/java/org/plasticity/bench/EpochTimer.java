@@ -86,10 +86,8 @@ public final class EpochTimer {
         double startWall = System.currentTimeMillis() / 1e3;
         Dataset train = IdxFormat.readDirectory(data, true, "fashion-mnist/train");
         TrainConfig base = Recipes.images(rule, seed, HIDDEN);
-        TrainConfig config = new TrainConfig(seed, new int[] {HIDDEN}, base.hiddenActivation(),
-                base.outputActivation(), base.loss(), base.init(), base.initGain(), warmup + epochs, batch, base.lr(),
-                base.outputLr(), base.momentum(), base.weightDecay(), base.standardize(), limit, 0, base.probe(),
-                base.params());
+        TrainConfig config = base.toBuilder().epochs(warmup + epochs).batchSize(batch).trainLimit(limit).testLimit(0)
+                .build();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("side", "java");
@@ -203,7 +201,7 @@ public final class EpochTimer {
                     config.outputActivation(), config.init(), config.initGain(),
                     Seeds.stream(config.seed(), STREAM_WEIGHTS));
             int capacity = Math.max(config.batchSize(), Math.min(config.probe(), tr.size()));
-            credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.params(),
+            credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.settings(),
                     Seeds.stream(config.seed(), STREAM_RULE));
             sgd = new org.plasticity.layered.training.Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay(),
                     credit.readsSteps());

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.plasticity.Version;
+import org.plasticity.layered.credit.CreditRules;
+import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.data.Dataset;
 import org.plasticity.numeric.Blas;
 import org.plasticity.layered.training.EpochRecord;
@@ -55,12 +57,12 @@ public final class TrainingWriter {
             angles(o.putArray("update_angles"), last.updateAngles());
             angles(o.putArray("initial_weight_feedback_angles"), r.epochs().get(0).weightFeedbackAngles());
             angles(o.putArray("initial_update_angles"), r.epochs().get(0).updateAngles());
-            config(o.putObject("config"), r.config(), r.sizes());
+            config(o.putObject("config"), r.rule(), r.config(), r.sizes());
         }
         JSON.writeValue(file.toFile(), root);
     }
 
-    private static void config(ObjectNode o, TrainConfig c, int[] sizes) {
+    private static void config(ObjectNode o, String rule, TrainConfig c, int[] sizes) {
         ArrayNode s = o.putArray("layers");
         for (int n : sizes) {
             s.add(n);
@@ -81,14 +83,22 @@ public final class TrainingWriter {
         o.put("train_limit", c.trainLimit());
         o.put("test_limit", c.testLimit());
         o.put("probe", c.probe());
+        // Every built-in rule's settings, as before the registry, and the run's own rule's when it comes from outside.
+        List<RuleSetting> own = CreditRules.type(rule).settings();
+        List<String> builtIn = CreditRules.builtIn().stream().flatMap(t -> t.settings().stream())
+                .map(RuleSetting::key).toList();
         ObjectNode p = o.putObject("rule_params");
-        p.put("perturbation", c.params().perturbation());
-        p.put("burst_baseline", c.params().burstBaseline());
-        p.put("feedback_std", c.params().feedbackStd());
-        p.put("learn_feedback", c.params().learnFeedback());
-        p.put("recurrent", c.params().recurrent());
-        p.put("recurrent_lr", c.params().recurrentLr());
-        p.put("nudge", c.params().nudge());
+        for (RuleSetting setting : CreditRules.settings()) {
+            if (!builtIn.contains(setting.key()) && !own.contains(setting)) {
+                continue;
+            }
+            Object v = c.settings().get(setting.key());
+            if (v instanceof Boolean flag) {
+                p.put(setting.reportKey(), flag);
+            } else {
+                p.put(setting.reportKey(), (Double) v);
+            }
+        }
     }
 
     /** Per layer l = 1..L; null where undefined (no feedback matrix, or backprop against itself is 0). */

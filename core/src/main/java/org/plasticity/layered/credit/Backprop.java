@@ -1,5 +1,6 @@
 package org.plasticity.layered.credit;
 
+import java.util.List;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Loss;
 
@@ -8,13 +9,18 @@ import org.plasticity.layered.network.Loss;
  * gradient of the batch-mean loss. The baseline every other rule is measured against.
  */
 public final class Backprop extends LayerwiseFeedback {
+    /** Registry entry. */
+    public static final RuleType TYPE = new RuleType("bp", List.of("backprop"),
+            "backpropagation: the exact gradient, the baseline", List.of(), RuleType.Recipe.STANDARD,
+            (on, s) -> new Backprop(on.net().sizes(), on.capacity(), on.loss()));
+
     public Backprop(int[] sizes, int capacity, Loss loss) {
         super(sizes, capacity, loss);
     }
 
     @Override
     public String id() {
-        return "bp";
+        return TYPE.id();
     }
 
     @Override

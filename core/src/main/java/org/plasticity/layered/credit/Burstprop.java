@@ -1,5 +1,6 @@
 package org.plasticity.layered.credit;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
@@ -49,6 +50,51 @@ import org.plasticity.numeric.Elementwise;
  * the output must be positive (sigmoid or softmax) for p_L^t = p&#772;(1 - g/e) to make sense.
  */
 public final class Burstprop implements CreditRule {
+    /** Baseline burst probability p&#772;. */
+    public static final RuleSetting BASELINE = RuleSetting.number("burst_baseline", 0.2, "P",
+            "Burstprop baseline burst probability (default: 0.2).");
+    /** Standard deviation of the feedback weights Y, shared with segregated dendrites. */
+    public static final RuleSetting FEEDBACK_STD = RuleSetting.number("feedback_std", 1.0, "S",
+            "Std of burstprop/segdend feedback Y (default: 1.0).");
+    /** Y receives W's steps. */
+    public static final RuleSetting LEARN_FEEDBACK = RuleSetting.flag("learn_feedback", false,
+            "Burstprop: Y takes W's steps (Kolen-Pollack) (default: off, Y fixed).");
+    /** Recurrent inhibition Z in the hidden layers. */
+    public static final RuleSetting RECURRENT = RuleSetting.flag("recurrent", true,
+            "Burstprop: recurrent dendrite-targeting inhibition Z (default: on; --no-recurrent: without Z).");
+    /** Learning rate of Z. */
+    public static final RuleSetting RECURRENT_LR = RuleSetting.number("recurrent_lr", 1e-4, "RATE",
+            "Burstprop: plain SGD rate of the inhibition Z (default: 1e-4).");
+    /** Registry entry: a direction about p&#772; times backprop's at the output needs larger rates. */
+    public static final RuleType TYPE = new RuleType("burstprop", List.of("burst"),
+            "burst-dependent plasticity (Payeur et al. 2021), rate form",
+            List.of(BASELINE, FEEDBACK_STD, LEARN_FEEDBACK, RECURRENT, RECURRENT_LR),
+            new RuleType.Recipe(4.0, 2000, 0.1, 0.25),
+            (on, s) -> new Burstprop(on.net(), on.capacity(), on.loss(), Params.of(s), on.rng()));
+
+    /**
+     * Burstprop's settings.
+     *
+     * @param baseline the baseline burst probability p&#772; (reference code: 0.2)
+     * @param feedbackStd standard deviation of the random feedback weights Y
+     * @param learnFeedback Y receives the same steps as W (Kolen-Pollack style) instead of staying fixed
+     * @param recurrent recurrent dendrite-targeting inhibition Z in the hidden layers
+     * @param recurrentLr plain SGD rate of Z (reference code: 1e-4)
+     */
+    public record Params(double baseline, double feedbackStd, boolean learnFeedback, boolean recurrent,
+                         double recurrentLr) {
+        /** @return the reference code's defaults (Payeur et al. 2021 MNIST scripts). */
+        public static Params defaults() {
+            return of(RuleSettings.defaults());
+        }
+
+        /** @return the values in {@code s}. */
+        public static Params of(RuleSettings s) {
+            return new Params(s.number(BASELINE.key()), s.number(FEEDBACK_STD.key()), s.flag(LEARN_FEEDBACK.key()),
+                    s.flag(RECURRENT.key()), s.number(RECURRENT_LR.key()));
+        }
+    }
+
     private final Loss loss;
     private final int capacity;
     private final double pBar;
@@ -78,7 +124,7 @@ public final class Burstprop implements CreditRule {
     private final float[] delta;
     private int lastBatch;
 
-    public Burstprop(FeedForwardNet net, int capacity, Loss loss, RuleParams params, SplittableRandom rng) {
+    public Burstprop(FeedForwardNet net, int capacity, Loss loss, Params params, SplittableRandom rng) {
         int top = net.layers();
         if (top > 1 && net.activation(1) != Activation.SIGMOID) {
             throw new IllegalArgumentException("burstprop needs sigmoid hidden units, got " + net.activation(1).id());
@@ -88,7 +134,7 @@ public final class Burstprop implements CreditRule {
             throw new IllegalArgumentException("burstprop needs a positive output (sigmoid or softmax), got "
                     + outF.id());
         }
-        double pb = params.burstBaseline();
+        double pb = params.baseline();
         if (!(pb > 0 && pb <= 1)) {
             throw new IllegalArgumentException("burstprop needs a baseline burst probability in (0, 1], got " + pb);
         }
@@ -145,7 +191,7 @@ public final class Burstprop implements CreditRule {
 
     @Override
     public String id() {
-        return "burstprop";
+        return TYPE.id();
     }
 
     @Override

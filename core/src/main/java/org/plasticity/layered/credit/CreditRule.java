@@ -11,7 +11,7 @@ import org.plasticity.layered.network.Gradients;
  * rules write their own signals in the same shape, so one optimiser and one set of diagnostics serve them all.
  */
 public interface CreditRule {
-    /** @return the rule's short name, as on the command line ({@code bp}, {@code fa}, ...). */
+    /** @return the rule's short name, as on the command line ({@code bp}, {@code fa}, ...): its {@link RuleType#id}. */
     String id();
 
     /**

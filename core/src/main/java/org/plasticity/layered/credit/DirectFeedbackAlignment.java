@@ -1,5 +1,6 @@
 package org.plasticity.layered.credit;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
@@ -14,6 +15,12 @@ import org.plasticity.numeric.Blas;
  * takes its true gradient. D_l is uniform in &plusmn;1/sqrt(n_l), the scale of the reference code.
  */
 public final class DirectFeedbackAlignment implements CreditRule {
+    /** Registry entry. */
+    public static final RuleType TYPE = new RuleType("dfa", List.of("direct-feedback-alignment"),
+            "direct feedback alignment: the output error sent to each layer", List.of(),
+            RuleType.Recipe.STANDARD,
+            (on, s) -> new DirectFeedbackAlignment(on.net().sizes(), on.capacity(), on.loss(), on.rng()));
+
     private final Loss loss;
     private final float[][] d;
     private final float[][] delta;
@@ -37,7 +44,7 @@ public final class DirectFeedbackAlignment implements CreditRule {
 
     @Override
     public String id() {
-        return "dfa";
+        return TYPE.id();
     }
 
     @Override

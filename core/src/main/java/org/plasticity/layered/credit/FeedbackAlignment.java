@@ -1,5 +1,6 @@
 package org.plasticity.layered.credit;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Init;
@@ -11,6 +12,11 @@ import org.plasticity.layered.network.Loss;
  * the forward weights then come to align with it.
  */
 public final class FeedbackAlignment extends LayerwiseFeedback {
+    /** Registry entry. */
+    public static final RuleType TYPE = new RuleType("fa", List.of("feedback-alignment"),
+            "feedback alignment: errors sent down through fixed random matrices", List.of(), RuleType.Recipe.STANDARD,
+            (on, s) -> new FeedbackAlignment(on.net().sizes(), on.capacity(), on.loss(), on.init(), on.rng()));
+
     private final float[][] b;
 
     public FeedbackAlignment(int[] sizes, int capacity, Loss loss, Init init, SplittableRandom rng) {
@@ -24,7 +30,7 @@ public final class FeedbackAlignment extends LayerwiseFeedback {
 
     @Override
     public String id() {
-        return "fa";
+        return TYPE.id();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.plasticity.layered.credit;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
@@ -14,6 +15,27 @@ import org.plasticity.layered.network.Loss;
  * units. Credit is per example (the reference code uses the batch-mean loss, a cruder estimate).
  */
 public final class NodePerturbation implements CreditRule {
+    /** The noise sigma; {@code perturbation} in {@code summary.json}, its name there before the registry. */
+    public static final RuleSetting SIGMA = RuleSetting.number("np_sigma", 1e-3, "S",
+            "Node perturbation noise (default: 1e-3).").reportedAs("perturbation");
+    /** Registry entry: noisy steps need a smaller rate and, on XOR, more epochs. */
+    public static final RuleType TYPE = new RuleType("np", List.of("node-perturbation"),
+            "node perturbation: loss change under noise as the credit", List.of(SIGMA),
+            new RuleType.Recipe(0.1, 5000, 0.001, 0.001),
+            (on, s) -> new NodePerturbation(on.net(), on.capacity(), on.loss(), Params.of(s).sigma()));
+
+    /**
+     * Node perturbation's settings.
+     *
+     * @param sigma the noise's standard deviation on every pre-activation (reference code: 1e-3)
+     */
+    public record Params(double sigma) {
+        /** @return the values in {@code s}. */
+        public static Params of(RuleSettings s) {
+            return new Params(s.number(SIGMA.key()));
+        }
+    }
+
     private final Loss loss;
     private final double sigma;
     private final Activity noisy;
@@ -36,7 +58,7 @@ public final class NodePerturbation implements CreditRule {
 
     @Override
     public String id() {
-        return "np";
+        return TYPE.id();
     }
 
     @Override

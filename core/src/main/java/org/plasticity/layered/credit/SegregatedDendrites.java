@@ -1,5 +1,6 @@
 package org.plasticity.layered.credit;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
@@ -38,6 +39,33 @@ import org.plasticity.numeric.Blas;
  * matrix, so the W-versus-feedback angle does not apply.
  */
 public final class SegregatedDendrites implements CreditRule {
+    /** How far the target phase moves the output rates toward the target. */
+    public static final RuleSetting NUDGE = RuleSetting.number("nudge", 1.0, "NU",
+            "Segregated dendrites: target-phase nudge (default: 1.0).");
+    /** Registry entry. */
+    public static final RuleType TYPE = new RuleType("segdend", List.of("segregated-dendrites"),
+            "segregated dendrites (Guerguiev et al. 2017), steady-state rates",
+            List.of(NUDGE, Burstprop.FEEDBACK_STD), RuleType.Recipe.STANDARD,
+            (on, s) -> new SegregatedDendrites(on.net(), on.capacity(), on.loss(), Params.of(s), on.rng()));
+
+    /**
+     * Segregated dendrites' settings.
+     *
+     * @param nudge how far the target phase moves the output rates toward the target (1 = all the way)
+     * @param feedbackStd standard deviation of the random feedback weights Y
+     */
+    public record Params(double nudge, double feedbackStd) {
+        /** @return the reference code's defaults (Guerguiev et al. 2017). */
+        public static Params defaults() {
+            return of(RuleSettings.defaults());
+        }
+
+        /** @return the values in {@code s}. */
+        public static Params of(RuleSettings s) {
+            return new Params(s.number(NUDGE.key()), s.number(Burstprop.FEEDBACK_STD.key()));
+        }
+    }
+
     private final int capacity;
     private final double nudge;
     /** y[l] = Y_l, {@code n_l x n_L}, hidden layers l = 1..L-1. */
@@ -48,7 +76,7 @@ public final class SegregatedDendrites implements CreditRule {
     private final float[] dApical;
     private final float[] delta;
 
-    public SegregatedDendrites(FeedForwardNet net, int capacity, Loss loss, RuleParams params, SplittableRandom rng) {
+    public SegregatedDendrites(FeedForwardNet net, int capacity, Loss loss, Params params, SplittableRandom rng) {
         int top = net.layers();
         if (top > 1 && net.activation(1) != Activation.SIGMOID) {
             throw new IllegalArgumentException("segregated dendrites need sigmoid hidden units, got "
@@ -84,7 +112,7 @@ public final class SegregatedDendrites implements CreditRule {
 
     @Override
     public String id() {
-        return "segdend";
+        return TYPE.id();
     }
 
     @Override

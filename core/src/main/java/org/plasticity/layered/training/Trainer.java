@@ -48,7 +48,7 @@ public final class Trainer {
      */
     public void validate(String ruleName, Dataset train) {
         FeedForwardNet net = network(train);
-        CreditRules.create(ruleName, net, config.batchSize(), config.loss(), config.init(), config.params(),
+        CreditRules.create(ruleName, net, config.batchSize(), config.loss(), config.init(), config.settings(),
                 Seeds.stream(config.seed(), STREAM_RULE));
     }
 
@@ -70,7 +70,7 @@ public final class Trainer {
         }
         FeedForwardNet net = network(tr);
         int capacity = Math.max(config.batchSize(), Math.min(config.probe(), tr.size()));
-        CreditRule credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.params(),
+        CreditRule credit = CreditRules.create(rule, net, capacity, config.loss(), config.init(), config.settings(),
                 Seeds.stream(config.seed(), STREAM_RULE));
         Backprop reference = new Backprop(net.sizes(), capacity, config.loss());
         Sgd sgd = new Sgd(net, config.lr(), config.outputLr(), config.momentum(), config.weightDecay(),

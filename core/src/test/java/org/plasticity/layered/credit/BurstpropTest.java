@@ -23,10 +23,9 @@ class BurstpropTest {
     private static final int[] SIZES = {5, 7, 4};
     private static final int BATCH = 3;
 
-    static RuleParams params(boolean learnFeedback, boolean recurrent, double recurrentLr) {
-        RuleParams d = RuleParams.defaults();
-        return new RuleParams(d.perturbation(), d.burstBaseline(), d.feedbackStd(), learnFeedback, recurrent,
-                recurrentLr, d.nudge());
+    static Burstprop.Params params(boolean learnFeedback, boolean recurrent, double recurrentLr) {
+        Burstprop.Params d = Burstprop.Params.defaults();
+        return new Burstprop.Params(d.baseline(), d.feedbackStd(), learnFeedback, recurrent, recurrentLr);
     }
 
     static FeedForwardNet net(int[] sizes, double gain, long seed) {
@@ -100,11 +99,11 @@ class BurstpropTest {
         net.forward(d[0], 0, BATCH, act);
         Gradients bp = backprop(net, act, d[1]);
         Gradients burst = new Gradients(SIZES);
-        RuleParams p = RuleParams.defaults();
+        Burstprop.Params p = Burstprop.Params.defaults();
         new Burstprop(net, BATCH, Loss.MSE, p, new SplittableRandom(3)).assign(net, act, d[1], burst, null);
 
         double[] got = flat(burst, 2, 1);
-        double[] want = flat(bp, 2, p.burstBaseline());
+        double[] want = flat(bp, 2, p.baseline());
         double max = 0;
         for (double w : want) {
             max = Math.max(max, Math.abs(w));
@@ -124,7 +123,7 @@ class BurstpropTest {
         float[][] d = data(SIZES, BATCH, 2);
         Activity act = net.newActivity(BATCH);
         net.forward(d[0], 0, BATCH, act);
-        double pBar = RuleParams.defaults().burstBaseline();
+        double pBar = Burstprop.Params.defaults().baseline();
         for (int i = 0; i < d[1].length; i++) {
             // p^t = p-bar y / e: unclipped while the target class has e >= p-bar (4 classes, small weights: ~1/4)
             assertTrue(d[1][i] == 0f || act.e[2][i] >= pBar, "precondition: no clipping");
@@ -132,7 +131,7 @@ class BurstpropTest {
         Gradients bp = new Gradients(SIZES);
         new Backprop(SIZES, BATCH, Loss.CROSS_ENTROPY).assign(net, act, d[1], bp, null);
         Gradients burst = new Gradients(SIZES);
-        new Burstprop(net, BATCH, Loss.CROSS_ENTROPY, RuleParams.defaults(), new SplittableRandom(3))
+        new Burstprop(net, BATCH, Loss.CROSS_ENTROPY, Burstprop.Params.defaults(), new SplittableRandom(3))
                 .assign(net, act, d[1], burst, null);
         double[] got = flat(burst, 2, 1);
         double[] want = flat(bp, 2, pBar);
@@ -151,7 +150,7 @@ class BurstpropTest {
         Gradients burst = new Gradients(SIZES);
         rule.assign(net, act, d[1], burst, null);
         double[] got = flat(burst, 1, 1);
-        double[] want = flat(bp, 1, RuleParams.defaults().burstBaseline() / 4);
+        double[] want = flat(bp, 1, Burstprop.Params.defaults().baseline() / 4);
         return new double[] {cosine(got, want), relativeError(got, want)};
     }
 
@@ -287,7 +286,7 @@ class BurstpropTest {
         StringBuilder report = new StringBuilder();
         for (long seed = 1; seed <= 5; seed++) {
             FeedForwardNet net = net(sizes, 1.0, seed);
-            Burstprop rule = new Burstprop(net, 4, Loss.MSE, RuleParams.defaults(), new SplittableRandom(100 + seed));
+            Burstprop rule = new Burstprop(net, 4, Loss.MSE, Burstprop.Params.defaults(), new SplittableRandom(100 + seed));
             int t = trainXor(net, rule, 20.0, 2000);
             report.append(" seed ").append(seed).append(": ").append(t);
             assertTrue(t >= 0, "seed " + seed + " did not learn XOR;" + report);
@@ -299,7 +298,7 @@ class BurstpropTest {
         FeedForwardNet net = new FeedForwardNet(SIZES, Activation.TANH, Activation.SIGMOID, Init.XAVIER_NORMAL, 1.0,
                 new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Burstprop(net, BATCH, Loss.MSE, RuleParams.defaults(), new SplittableRandom(2)));
+                () -> new Burstprop(net, BATCH, Loss.MSE, Burstprop.Params.defaults(), new SplittableRandom(2)));
         assertEquals("burstprop needs sigmoid hidden units, got tanh", e.getMessage());
     }
 }

@@ -22,10 +22,8 @@ class SegregatedDendritesTest {
     private static final int[] SIZES = {5, 7, 6, 4};
     private static final int BATCH = 3;
 
-    static RuleParams params(double nudge) {
-        RuleParams d = RuleParams.defaults();
-        return new RuleParams(d.perturbation(), d.burstBaseline(), d.feedbackStd(), d.learnFeedback(),
-                d.recurrent(), d.recurrentLr(), nudge);
+    static SegregatedDendrites.Params params(double nudge) {
+        return new SegregatedDendrites.Params(nudge, SegregatedDendrites.Params.defaults().feedbackStd());
     }
 
     @Test
@@ -134,7 +132,7 @@ class SegregatedDendritesTest {
         StringBuilder report = new StringBuilder();
         for (long seed = 1; seed <= 5; seed++) {
             FeedForwardNet net = BurstpropTest.net(sizes, 1.0, seed);
-            SegregatedDendrites rule = new SegregatedDendrites(net, 4, Loss.MSE, RuleParams.defaults(),
+            SegregatedDendrites rule = new SegregatedDendrites(net, 4, Loss.MSE, SegregatedDendrites.Params.defaults(),
                     new SplittableRandom(100 + seed));
             int t = BurstpropTest.trainXor(net, rule, 5.0, 2000);
             report.append(" seed ").append(seed).append(": ").append(t);
@@ -147,12 +145,12 @@ class SegregatedDendritesTest {
         FeedForwardNet tanhHidden = new FeedForwardNet(SIZES, Activation.TANH, Activation.SIGMOID,
                 Init.XAVIER_NORMAL, 1.0, new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SegregatedDendrites(
-                tanhHidden, BATCH, Loss.MSE, RuleParams.defaults(), new SplittableRandom(2)));
+                tanhHidden, BATCH, Loss.MSE, SegregatedDendrites.Params.defaults(), new SplittableRandom(2)));
         assertTrue(e.getMessage().contains("tanh"), e.getMessage());
         FeedForwardNet softmaxOut = new FeedForwardNet(SIZES, Activation.SIGMOID, Activation.SOFTMAX,
                 Init.XAVIER_NORMAL, 1.0, new SplittableRandom(1));
         e = assertThrows(IllegalArgumentException.class, () -> new SegregatedDendrites(
-                softmaxOut, BATCH, Loss.MSE, RuleParams.defaults(), new SplittableRandom(2)));
+                softmaxOut, BATCH, Loss.MSE, SegregatedDendrites.Params.defaults(), new SplittableRandom(2)));
         assertTrue(e.getMessage().contains("softmax with mse"), e.getMessage());
     }
 }

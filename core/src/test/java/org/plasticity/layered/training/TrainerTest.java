@@ -6,29 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.plasticity.layered.credit.CreditRules;
-import org.plasticity.layered.credit.RuleParams;
 import org.plasticity.layered.data.Dataset;
-import org.plasticity.layered.data.Xor;
 import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
 
-/** End-to-end training: every rule solves XOR, runs are reproducible, and feedback alignment aligns. */
+/** End-to-end training: runs are reproducible and feedback alignment aligns (per-rule checks: CreditRuleContractTest). */
 class TrainerTest {
-
-    @ParameterizedTest
-    @ValueSource(strings = {"bp", "fa", "dfa", "np", "burstprop", "segdend"})
-    void everyRuleSolvesXorWithItsRecipe(String rule) {
-        for (long seed = 1; seed <= 3; seed++) {
-            TrainResult r = new Trainer(Recipes.xor(rule, seed), TrainingListener.NONE)
-                    .train(rule, Xor.dataset(), Xor.dataset());
-            assertEquals(0.5, r.epochs().get(0).trainAccuracy(), 0.26, "untrained is near chance");
-            assertEquals(1.0, r.last().trainAccuracy(), "rule " + rule + " seed " + seed);
-        }
-    }
 
     @Test
     void sameSeedSameNumbersAnotherSeedOthers() {
@@ -73,8 +58,10 @@ class TrainerTest {
 
     private static TrainConfig small(String rule, long seed) {
         double lr = CreditRules.canonical(rule).equals("burstprop") ? 1.0 : 0.1;
-        return new TrainConfig(seed, new int[] {40}, Activation.SIGMOID, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
-                Init.XAVIER_NORMAL, 1.0, 20, 16, lr, lr, 0.9, 0, true, 0, 0, 64, RuleParams.defaults());
+        return TrainConfig.builder().seed(seed).hidden(40).hiddenActivation(Activation.SIGMOID)
+                .outputActivation(Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).init(Init.XAVIER_NORMAL).initGain(1.0)
+                .epochs(20).batchSize(16).rates(lr, lr).momentum(0.9).weightDecay(0).standardize(true).probe(64)
+                .build();
     }
 
     /** Labels from a random linear teacher: argmax of T x over 4 classes, x ~ N(0, I_20). */
