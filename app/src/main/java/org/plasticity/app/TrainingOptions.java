@@ -2,8 +2,8 @@ package org.plasticity.app;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.plasticity.io.DataSource;
 import org.plasticity.ConfigException;
+import org.plasticity.io.DataSource;
 import org.plasticity.layered.credit.RuleParams;
 import org.plasticity.layered.data.DataException;
 import org.plasticity.layered.data.Dataset;

@@ -10,11 +10,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.sweep.LocalSweep;
 import org.plasticity.sweep.SweepResults;
 import org.plasticity.sweep.SweepSpec;
 import org.plasticity.sweep.SweepSpecReader;
-import org.plasticity.recurrent.experiment.ProgressListener;
 
 /** The Spark runner in local[2] gives the local executor's numbers, point by point. */
 class SweepJobTest {

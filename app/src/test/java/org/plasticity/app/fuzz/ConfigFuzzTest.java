@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.io.ConfigReader;
 import org.plasticity.ConfigException;
+import org.plasticity.io.ConfigReader;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.Preflight;
 

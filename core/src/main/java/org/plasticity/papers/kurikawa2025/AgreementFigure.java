@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.plasticity.stats.Bootstrap;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
+import org.plasticity.stats.Bootstrap;
 
 /**
  * Predicted vs measured initial speed for each task type and rule (claims A1, A2, A3 and A9 of the notes): FLR1 must

@@ -1,8 +1,8 @@
 package org.plasticity.recurrent.config;
 
-import org.plasticity.ConfigException;
-
 import static org.plasticity.ConfigException.require;
+
+import org.plasticity.ConfigException;
 
 /**
  * The family of tasks to learn.

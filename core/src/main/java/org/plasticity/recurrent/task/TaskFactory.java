@@ -3,8 +3,8 @@ package org.plasticity.recurrent.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.plasticity.recurrent.model.Memories;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.recurrent.model.Memories;
 
 /**
  * Input/output tasks with graded alignment to the embedded memories (notes 7.6): each entry of the target xi is copied

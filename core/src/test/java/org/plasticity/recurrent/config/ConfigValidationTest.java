@@ -13,10 +13,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.function.Executable;
+import org.plasticity.ConfigException;
 import org.plasticity.recurrent.config.NetworkConfig.Activation;
 import org.plasticity.recurrent.config.SimulationConfig.Precision;
 import org.plasticity.recurrent.config.SpeedConfig.Method;
-import org.plasticity.ConfigException;
 
 /** Every validated field rejects an out-of-range value with a one-line ConfigException naming its dotted key. */
 class ConfigValidationTest {
