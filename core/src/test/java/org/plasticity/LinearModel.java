@@ -1,8 +1,8 @@
 package org.plasticity;
 
-import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.numeric.SymmetricEigen;
 import org.plasticity.numeric.Vectors;
+import org.plasticity.recurrent.model.RateNetwork;
 
 /**
  * Closed forms of the linearised network {@code dx = (1/tau)[-A x + beta gamma eta] dt + sigma dW},

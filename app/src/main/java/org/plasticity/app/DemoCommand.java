@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.plasticity.io.OutputDirectory;
 import org.plasticity.app.io.ResultWriter;
-import org.plasticity.recurrent.config.FlrConfig;
-import org.plasticity.recurrent.experiment.FlrResult;
-import org.plasticity.recurrent.experiment.Preflight;
+import org.plasticity.io.OutputDirectory;
 import org.plasticity.papers.kurikawa2025.FigureResult;
 import org.plasticity.papers.kurikawa2025.Reproduction;
 import org.plasticity.papers.kurikawa2025.Scale;
+import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.recurrent.experiment.FlrResult;
+import org.plasticity.recurrent.experiment.Preflight;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,8 +2,8 @@ package org.plasticity.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.plasticity.io.OutputDirectory;
 import org.plasticity.ConfigException;
+import org.plasticity.io.OutputDirectory;
 import org.plasticity.recurrent.config.FlrConfig;
 import picocli.CommandLine.Option;
 

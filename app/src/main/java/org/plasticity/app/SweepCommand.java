@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.SweepMap;
+import org.plasticity.sweep.Journal;
 import org.plasticity.sweep.LocalSweep;
 import org.plasticity.sweep.SweepResults;
 import org.plasticity.sweep.SweepSpec;
@@ -15,7 +16,6 @@ import org.plasticity.sweep.SweepSpecReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.plasticity.sweep.Journal;
 
 /** {@code plasticity sweep}: a grid or list of points over any config field, on all local cores, resumable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,

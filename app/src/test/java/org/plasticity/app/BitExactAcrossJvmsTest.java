@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.sweep.LocalSweep;
@@ -24,6 +25,7 @@ import org.plasticity.sweep.LocalSweep;
  * <p>Each case runs real experiments (about a minute each on 2 cores): the FLR example with learning, a paper figure
  * at its default scale, a layered comparison on Fashion-MNIST and the committed 200-point sweep.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): real experiments in three spawned JVMs (about ten minutes)
 class BitExactAcrossJvmsTest {
     @TempDir
     Path tmp;

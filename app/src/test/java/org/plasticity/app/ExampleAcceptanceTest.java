@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * beta = 0.6, sigma = 0.2, gamma = 0.1, 24 tasks) FLR1 r &gt;= 0.95, FLR2 r &gt;= 0.9 in one of its forms, and the
  * FLR1 fit slope within 0.85..1.15.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): the full example at its real scale (about a minute)
 class ExampleAcceptanceTest {
     @TempDir
     Path tmp;

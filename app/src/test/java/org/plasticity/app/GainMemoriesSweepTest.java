@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The committed 200-point gain x memories sweep runs from the CLI (about a minute on 2 cores) and shows the paper's
  * trends: learning speed rises with the gain beta at every number of memories M, and does not fall with M.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): the 200-point sweep (one to three minutes)
 class GainMemoriesSweepTest {
     @TempDir
     Path tmp;

@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.app.CliTest.Run;
-import org.plasticity.io.FolderLock;
 import org.plasticity.app.io.ResultWriter;
+import org.plasticity.io.FolderLock;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.sweep.LocalSweep;
 

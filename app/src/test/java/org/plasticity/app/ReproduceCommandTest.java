@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.plasticity.papers.kurikawa2025.Reproduction;
 import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.papers.kurikawa2025.Reproduction;
 
 class ReproduceCommandTest {
     @TempDir

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.sweep.LocalSweep;
@@ -17,6 +18,7 @@ import org.plasticity.sweep.LocalSweep;
  * A real sweep process killed with SIGKILL in the middle of its run; {@code --resume} then completes it, and the table
  * equals that of an uninterrupted run point for point.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): spawns and kills a sweep JVM (about half a minute)
 class SweepKillResumeTest {
     static final String SPEC = """
             experiment: flr

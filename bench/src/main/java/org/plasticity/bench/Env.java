@@ -1,7 +1,6 @@
 package org.plasticity.bench;
 
 import java.util.Locale;
-
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import org.plasticity.numeric.Blas;

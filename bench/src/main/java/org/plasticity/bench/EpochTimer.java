@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.plasticity.layered.credit.CreditRule;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.data.Dataset;
@@ -16,14 +15,14 @@ import org.plasticity.layered.data.IdxFormat;
 import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
-import org.plasticity.numeric.Blas;
-import org.plasticity.numeric.Seeds;
 import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.Recipes;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainResult;
 import org.plasticity.layered.training.Trainer;
 import org.plasticity.layered.training.TrainingListener;
+import org.plasticity.numeric.Blas;
+import org.plasticity.numeric.Seeds;
 
 /**
  * Wall time of one training epoch of 784-500-10 on Fashion-MNIST (60,000 images) with one credit rule, the Java side

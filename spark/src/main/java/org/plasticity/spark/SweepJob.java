@@ -18,15 +18,14 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
+import org.plasticity.ConfigException;
+import org.plasticity.sweep.Journal;
 import org.plasticity.sweep.LocalSweep;
 import org.plasticity.sweep.PointExperiment;
 import org.plasticity.sweep.SweepPoint;
 import org.plasticity.sweep.SweepResults;
 import org.plasticity.sweep.SweepSpec;
 import org.plasticity.sweep.SweepSpecReader;
-import org.plasticity.ConfigException;
-import org.plasticity.sweep.Journal;
 
 /**
  * A sweep on a Spark cluster: the driver reads and validates the spec (the same reader as the local executor), each

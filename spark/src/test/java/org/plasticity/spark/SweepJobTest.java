@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.sweep.LocalSweep;
-import org.plasticity.sweep.SweepResults;
-import org.plasticity.sweep.SweepSpec;
-import org.plasticity.sweep.SweepSpecReader;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.sweep.Journal;
+import org.plasticity.sweep.LocalSweep;
+import org.plasticity.sweep.SweepSpec;
+import org.plasticity.sweep.SweepSpecReader;
 
 /** The Spark runner in local[2] gives the local executor's numbers, point by point. */
+@Tag("slow") // outside the fast tier (mvn -Pfast): starts Spark in local mode
 class SweepJobTest {
     /** The committed 12-point spec, so the test also keeps it working. */
     static final Path SPEC = Path.of("..", "sweeps", "smoke.yaml");

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.plasticity.stats.Agreement;
-import org.plasticity.io.ConfigReader;
 import org.plasticity.ConfigException;
+import org.plasticity.io.ConfigReader;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
+import org.plasticity.stats.Agreement;
 
 /**
  * Sweep points of the fluctuation-learning experiment ({@code plasticity flr}): a field is a dotted key of the flr

@@ -19,10 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.plasticity.ConfigException;
 import org.plasticity.Version;
 import org.plasticity.io.FolderLock;
 import org.plasticity.io.OutputDirectory;
-import org.plasticity.ConfigException;
 import org.plasticity.recurrent.experiment.ProgressListener;
 
 /**

@@ -14,7 +14,7 @@ public interface PointExperiment {
     /** @return the metric names, in the column order of results.csv. */
     List<String> metrics();
 
-    /** Builds the point's config, failing with a one-line ConfigException when a field or value is wrong. */
+    /** Builds the point's config, failing with a one-line {@link org.plasticity.ConfigException} when a field or value is wrong. */
     void validate(SweepPoint point);
 
     /** Runs the point on one thread; the metrics depend only on the spec and the point. */

@@ -109,43 +109,9 @@ public final class SweepSpecReader {
             throw new ConfigException(source, "give exactly one of grid (all combinations) or points (a list)");
         }
         if (grid != null) {
-            if (!grid.isObject() || grid.isEmpty()) {
-                throw new ConfigException(source, "grid: must map at least one field to a list of values");
-            }
-            long count = 1;
-            for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                JsonNode values = e.getValue();
-                if (!values.isArray()) {
-                    values = JSON.createArrayNode().add(values);
-                }
-                if (values.isEmpty()) {
-                    throw new ConfigException(source, "grid." + e.getKey() + ": empty list of values");
-                }
-                List<JsonNode> vs = new ArrayList<>();
-                values.forEach(vs::add);
-                axes.put(e.getKey(), vs);
-                count *= vs.size();
-                if (count > MAX_POINTS) {
-                    throw new ConfigException(source, "grid: more than " + MAX_POINTS + " points");
-                }
-            }
-            expand(axes, new ArrayList<>(axes.keySet()), 0, new LinkedHashMap<>(), rows);
+            gridRows(grid, source, axes, rows);
         } else {
-            if (!list.isArray() || list.isEmpty()) {
-                throw new ConfigException(source, "points: must be a non-empty list of mappings");
-            }
-            int i = 0;
-            for (JsonNode p : list) {
-                if (!p.isObject()) {
-                    throw new ConfigException(source, "points[" + i + "]: must be a mapping of fields to values");
-                }
-                LinkedHashMap<String, JsonNode> row = new LinkedHashMap<>();
-                p.fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue()));
-                rows.add(row);
-                row.keySet().forEach(k -> axes.putIfAbsent(k, new ArrayList<>()));
-                i++;
-            }
+            listRows(list, source, axes, rows);
         }
         long sweepSeed = seedOverride != null ? seedOverride : seedNode.asLong();
         List<SweepPoint> points = new ArrayList<>();
@@ -184,6 +150,52 @@ public final class SweepSpecReader {
             fn.validate(p);
         }
         return spec;
+    }
+
+    /** Every combination of the grid's values, in the grid's order (the last field varies fastest). */
+    private static void gridRows(JsonNode grid, String source, LinkedHashMap<String, List<JsonNode>> axes,
+                                 List<LinkedHashMap<String, JsonNode>> rows) {
+        if (!grid.isObject() || grid.isEmpty()) {
+            throw new ConfigException(source, "grid: must map at least one field to a list of values");
+        }
+        long count = 1;
+        for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode values = e.getValue();
+            if (!values.isArray()) {
+                values = JSON.createArrayNode().add(values);
+            }
+            if (values.isEmpty()) {
+                throw new ConfigException(source, "grid." + e.getKey() + ": empty list of values");
+            }
+            List<JsonNode> vs = new ArrayList<>();
+            values.forEach(vs::add);
+            axes.put(e.getKey(), vs);
+            count *= vs.size();
+            if (count > MAX_POINTS) {
+                throw new ConfigException(source, "grid: more than " + MAX_POINTS + " points");
+            }
+        }
+        expand(axes, new ArrayList<>(axes.keySet()), 0, new LinkedHashMap<>(), rows);
+    }
+
+    /** The points as listed; the axes are the union of their fields, in order of first appearance. */
+    private static void listRows(JsonNode list, String source, LinkedHashMap<String, List<JsonNode>> axes,
+                                 List<LinkedHashMap<String, JsonNode>> rows) {
+        if (!list.isArray() || list.isEmpty()) {
+            throw new ConfigException(source, "points: must be a non-empty list of mappings");
+        }
+        int i = 0;
+        for (JsonNode p : list) {
+            if (!p.isObject()) {
+                throw new ConfigException(source, "points[" + i + "]: must be a mapping of fields to values");
+            }
+            LinkedHashMap<String, JsonNode> row = new LinkedHashMap<>();
+            p.fields().forEachRemaining(e -> row.put(e.getKey(), e.getValue()));
+            rows.add(row);
+            row.keySet().forEach(k -> axes.putIfAbsent(k, new ArrayList<>()));
+            i++;
+        }
     }
 
     /**

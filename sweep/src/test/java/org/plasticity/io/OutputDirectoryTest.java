@@ -16,8 +16,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.sweep.SweepResults;
 import org.plasticity.ConfigException;
+import org.plasticity.sweep.SweepResults;
 
 /** The commit of a results folder is all or nothing, whenever the run stops. */
 class OutputDirectoryTest {

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.ConfigException;
-import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.recurrent.experiment.ProgressListener;
 
 /**
  * Damaged sweep state is one line naming the file (and the journal's line), never a trace or a silent redo; points

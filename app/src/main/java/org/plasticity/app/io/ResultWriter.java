@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.plasticity.stats.Agreement;
 import org.plasticity.io.ConfigWriter;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.TaskResult;
+import org.plasticity.stats.Agreement;
 
 /**
  * Formats an {@link FlrResult} as {@code summary.json} and {@code tasks.csv}. Numbers are written in the root locale;

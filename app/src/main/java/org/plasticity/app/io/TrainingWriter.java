@@ -13,10 +13,10 @@ import org.plasticity.Version;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.data.Dataset;
-import org.plasticity.numeric.Blas;
 import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainResult;
+import org.plasticity.numeric.Blas;
 
 /**
  * Writes the results of {@code train} and {@code compare}: {@code summary.json} (per rule: {@code rule},

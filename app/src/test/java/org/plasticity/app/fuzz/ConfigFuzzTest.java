@@ -22,10 +22,11 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.io.ConfigReader;
 import org.plasticity.ConfigException;
+import org.plasticity.io.ConfigReader;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.Preflight;
 
@@ -36,6 +37,7 @@ import org.plasticity.recurrent.experiment.Preflight;
  * or exit 2 with one line naming a key or the file (exit 1, one line, for a documented run failure), nothing
  * written on failure and no trace or hang.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): the fuzz suite, about 30 s with its two siblings
 class ConfigFuzzTest {
     private static final long SUITE = 1;
     private static final int CASES_PER_BASE = 42;

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.layered.data.Cifar10Format;
@@ -37,6 +38,7 @@ import org.plasticity.layered.data.MnistJsonFormat;
  * goes through {@code train --data ... --data-dir ...}: exit 0 or exit 2 with one line naming the file, nothing
  * written.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): the fuzz suite, about 30 s with its two siblings
 class DataFuzzTest {
     private static final long SUITE = 2;
     private static final int CASES_PER_READER = 54;

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.io.FolderLock;
@@ -23,6 +24,7 @@ import org.plasticity.io.FolderLock;
  * with the complete results.csv of an undamaged run, or exit 2 with one line naming the file at fault and the folder
  * left as it was.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): the fuzz suite, about 30 s with its two siblings
 class SweepStateFuzzTest {
     private static final long SUITE = 3;
     private static final String SPEC = """

@@ -9,13 +9,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.plasticity.stats.Agreement;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.TaskResult;
 import org.plasticity.recurrent.flr.FlrPrediction;
 import org.plasticity.recurrent.learning.LearningTime;
 import org.plasticity.recurrent.learning.SpeedMeasurement;
+import org.plasticity.stats.Agreement;
 
 /** Plots never hang on infinite or NaN values (an infinite prediction once sent the log axis into an endless loop). */
 class NonFinitePlotTest {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.app.Main;
@@ -22,6 +23,7 @@ import org.plasticity.app.Main;
  * decodes, the page logs nothing to the console, and a screenshot is saved to target/report-screenshot.png. A broken
  * page must fail the same checks, so the checks are known to work.
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): starts headless Chromium
 class ReportInBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Weight initialisations of a {@code fanOut x fanIn} matrix (Glorot & Bengio 2010; He et al. 2015):
+ * Weight initialisations of a {@code fanOut x fanIn} matrix (Glorot &amp; Bengio 2010; He et al. 2015):
  * Xavier draws with variance 2/(fanIn + fanOut), Kaiming with variance 2/fanIn; normal or uniform of that variance.
  */
 public enum Init {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.plasticity.stats.Angles;
 import org.plasticity.layered.credit.Backprop;
 import org.plasticity.layered.credit.CreditRule;
 import org.plasticity.layered.credit.CreditRules;
@@ -13,6 +12,7 @@ import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.stats.Angles;
 
 /**
  * Trains a layered network with one credit-assignment rule: each epoch visits the training set in a seeded random

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.plasticity.stats.Bootstrap;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
+import org.plasticity.stats.Bootstrap;
 
 /**
  * Predicted vs measured initial speed for each task type and rule (docs/figures.md#agreement): FLR1 must

@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.plasticity.stats.Agreement;
-import org.plasticity.stats.Bootstrap;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
+import org.plasticity.stats.Agreement;
+import org.plasticity.stats.Bootstrap;
 
 /**
  * Which input/output relationships are easy (docs/figures.md#alignment): across tasks with graded alignment to the

@@ -8,16 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plasticity.numeric.Seeds;
+import org.plasticity.numeric.Vectors;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.dynamics.Recorder;
 import org.plasticity.recurrent.dynamics.Simulator;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.ProgressListener;
-import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.Seeds;
-import org.plasticity.numeric.Vectors;
-import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.fluctuations.MomentAccumulator;
+import org.plasticity.recurrent.fluctuations.Moments;
+import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**

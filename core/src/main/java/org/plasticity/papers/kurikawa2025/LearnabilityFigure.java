@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.plasticity.numeric.Seeds;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
 import org.plasticity.recurrent.flr.Flr;
+import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.Seeds;
 import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.rule.LearningRules;
-import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.task.IoMappingTask;
 import org.plasticity.recurrent.task.TaskFactory;
 

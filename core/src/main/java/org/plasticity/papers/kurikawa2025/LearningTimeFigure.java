@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.plasticity.stats.Agreement;
-import org.plasticity.stats.Bootstrap;
-import org.plasticity.stats.LeastSquares;
+import org.plasticity.numeric.Seeds;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.config.SimulationConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
@@ -19,9 +17,11 @@ import org.plasticity.recurrent.experiment.ProgressListener;
 import org.plasticity.recurrent.experiment.TaskResult;
 import org.plasticity.recurrent.learning.IntegratedLearningTime;
 import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.Seeds;
 import org.plasticity.recurrent.rule.LearningRules;
 import org.plasticity.recurrent.task.IoMappingTask;
+import org.plasticity.stats.Agreement;
+import org.plasticity.stats.Bootstrap;
+import org.plasticity.stats.LeastSquares;
 
 /**
  * Learning time to completion against the prediction (docs/figures.md#learning-time): measured {@code T_L} per task against

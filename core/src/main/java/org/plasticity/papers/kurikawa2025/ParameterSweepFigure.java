@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.plasticity.stats.Bootstrap;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.experiment.FlrExperiment;
 import org.plasticity.recurrent.experiment.FlrResult;
 import org.plasticity.recurrent.experiment.ProgressListener;
+import org.plasticity.stats.Bootstrap;
 import org.plasticity.stats.Summary;
 
 /**

@@ -1,8 +1,8 @@
 package org.plasticity.recurrent.config;
 
-import org.plasticity.ConfigException;
-
 import static org.plasticity.ConfigException.require;
+
+import org.plasticity.ConfigException;
 
 /**
  * One fluctuation-learning experiment: a network, how to simulate it, a family of tasks, a learning rule and how

@@ -1,9 +1,9 @@
 package org.plasticity.recurrent.config;
 
-import org.plasticity.ConfigException;
-
 import static org.plasticity.ConfigException.positive;
 import static org.plasticity.ConfigException.require;
+
+import org.plasticity.ConfigException;
 
 /**
  * How long and how often activity is simulated and sampled to estimate moments. Times are in units of the neural

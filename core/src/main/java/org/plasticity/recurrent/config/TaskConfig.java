@@ -2,6 +2,7 @@ package org.plasticity.recurrent.config;
 
 import static org.plasticity.ConfigException.require;
 
+
 /**
  * The family of tasks to learn.
  *

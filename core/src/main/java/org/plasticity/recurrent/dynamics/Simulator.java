@@ -1,12 +1,12 @@
 package org.plasticity.recurrent.dynamics;
 
 import java.util.SplittableRandom;
-import org.plasticity.recurrent.config.SimulationConfig;
-import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.EulerKernels;
 import org.plasticity.numeric.Seeds;
 import org.plasticity.numeric.Vectors;
+import org.plasticity.recurrent.config.SimulationConfig;
+import org.plasticity.recurrent.model.RateNetwork;
 
 /**
  * Euler–Maruyama integration of a batch of independent trials of a {@link RateNetwork} with fixed coupling:

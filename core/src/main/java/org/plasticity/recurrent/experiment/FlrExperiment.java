@@ -8,27 +8,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plasticity.Version;
-import org.plasticity.stats.Agreement;
+import org.plasticity.numeric.Blas;
+import org.plasticity.numeric.Seeds;
+import org.plasticity.numeric.SymmetricEigen;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.config.SpeedConfig;
+import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.flr.Flr;
 import org.plasticity.recurrent.flr.FlrPrediction;
+import org.plasticity.recurrent.fluctuations.Moments;
+import org.plasticity.recurrent.fluctuations.Sampling;
 import org.plasticity.recurrent.learning.ConcurrentSpeed;
 import org.plasticity.recurrent.learning.LearningTime;
 import org.plasticity.recurrent.learning.QuasiStaticSpeed;
 import org.plasticity.recurrent.learning.SpeedMeasurement;
-import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.model.Memories;
 import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.Blas;
-import org.plasticity.numeric.Seeds;
-import org.plasticity.numeric.SymmetricEigen;
 import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.rule.LearningRules;
-import org.plasticity.recurrent.fluctuations.Moments;
-import org.plasticity.recurrent.fluctuations.Sampling;
 import org.plasticity.recurrent.task.IoMappingTask;
 import org.plasticity.recurrent.task.TaskTypes;
+import org.plasticity.stats.Agreement;
 
 /**
  * The fluctuation-learning experiment on input/output mapping: from spontaneous activity before learning, predict

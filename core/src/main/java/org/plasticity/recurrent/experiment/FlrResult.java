@@ -1,8 +1,8 @@
 package org.plasticity.recurrent.experiment;
 
 import java.util.List;
-import org.plasticity.stats.Agreement;
 import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.stats.Agreement;
 
 /**
  * The result of one fluctuation-learning experiment, with its provenance (config, seed, version, backend).

@@ -3,8 +3,8 @@ package org.plasticity.recurrent.fluctuations;
 import java.util.ArrayList;
 import java.util.List;
 import org.plasticity.recurrent.config.SimulationConfig;
-import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.recurrent.dynamics.Simulator;
+import org.plasticity.recurrent.model.RateNetwork;
 
 /**
  * Estimates stationary moments of a network by simulation: spontaneous (no input) or input-evoked. Trials are split

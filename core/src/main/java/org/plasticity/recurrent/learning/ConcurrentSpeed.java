@@ -2,8 +2,8 @@ package org.plasticity.recurrent.learning;
 
 import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.recurrent.rule.LearningRule;
-import org.plasticity.stats.Summary;
 import org.plasticity.recurrent.task.IoMappingTask;
+import org.plasticity.stats.Summary;
 
 /**
  * Concurrent learning speed (docs/model.md#concurrent): learn with a small epsilon for a window of time and fit the

@@ -1,12 +1,12 @@
 package org.plasticity.recurrent.learning;
 
+import org.plasticity.numeric.Seeds;
 import org.plasticity.recurrent.config.SimulationConfig;
 import org.plasticity.recurrent.flr.Flr;
-import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.Seeds;
-import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.fluctuations.Sampling;
+import org.plasticity.recurrent.model.RateNetwork;
+import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**

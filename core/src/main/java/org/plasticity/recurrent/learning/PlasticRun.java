@@ -1,11 +1,11 @@
 package org.plasticity.recurrent.learning;
 
 import java.util.SplittableRandom;
-import org.plasticity.recurrent.dynamics.Simulator;
-import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.EulerKernels;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.recurrent.dynamics.Simulator;
+import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.task.IoMappingTask;
 

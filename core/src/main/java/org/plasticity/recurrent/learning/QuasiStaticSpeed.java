@@ -1,13 +1,13 @@
 package org.plasticity.recurrent.learning;
 
 import java.util.List;
-import org.plasticity.recurrent.config.SimulationConfig;
-import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.numeric.Vectors;
+import org.plasticity.recurrent.config.SimulationConfig;
 import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.fluctuations.Sampling;
-import org.plasticity.stats.Summary;
+import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.recurrent.task.IoMappingTask;
+import org.plasticity.stats.Summary;
 
 /**
  * Quasi-static speed (docs/model.md#quasi-static): change J by one small step of the mean update and measure how the overlap

@@ -2,9 +2,9 @@ package org.plasticity.recurrent.model;
 
 import java.util.SplittableRandom;
 import org.plasticity.ConfigException;
-import org.plasticity.recurrent.config.NetworkConfig;
 import org.plasticity.numeric.Seeds;
 import org.plasticity.numeric.SymmetricEigen;
+import org.plasticity.recurrent.config.NetworkConfig;
 
 /**
  * A rate network of N units with pre-embedded memories (docs/model.md#network, after Kurikawa &amp; Kaneko, arXiv

@@ -3,8 +3,8 @@ package org.plasticity.recurrent.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.plasticity.recurrent.model.Memories;
 import org.plasticity.numeric.Seeds;
+import org.plasticity.recurrent.model.Memories;
 
 /**
  * Tasks with graded alignment to the embedded memories (docs/model.md#graded-alignment): each entry of the target xi is copied

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.plasticity.stats.Angles;
 import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
+import org.plasticity.stats.Angles;
 
 /** Node perturbation, feedback alignment and DFA against backprop where theory says they must agree or differ. */
 class PerturbationAndFeedbackTest {

@@ -1,6 +1,5 @@
 package org.plasticity.layered.data;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plasticity.layered.data.IdxFormatTest.assertDataError;
 import static org.plasticity.layered.data.IdxFormatTest.gzip;

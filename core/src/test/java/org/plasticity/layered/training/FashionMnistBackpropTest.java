@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.plasticity.layered.data.Dataset;
 import org.plasticity.layered.data.IdxFormat;
@@ -14,6 +15,7 @@ import org.plasticity.layered.data.IdxFormat;
  * 87 % test accuracy with its default recipe (5 epochs; about 15 s). Needs Debian's dataset-fashion-mnist, which
  * ./setup installs; skipped without it, unless PLASTICITY_REQUIRE_DATA is set (CI sets it, so there it fails).
  */
+@Tag("slow") // outside the fast tier (mvn -Pfast): five epochs on Fashion-MNIST (about 20 s)
 class FashionMnistBackpropTest {
     static final Path DIR = Path.of("/usr/share/datasets/fashion-mnist");
 

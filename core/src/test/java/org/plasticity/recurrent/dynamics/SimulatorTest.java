@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.plasticity.recurrent.config.NetworkConfig;
 import org.plasticity.recurrent.config.SimulationConfig;
-import org.plasticity.recurrent.model.Memories;
-import org.plasticity.recurrent.model.RateNetwork;
 import org.plasticity.recurrent.fluctuations.MomentAccumulator;
 import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.fluctuations.Sampling;
+import org.plasticity.recurrent.model.Memories;
+import org.plasticity.recurrent.model.RateNetwork;
 
 class SimulatorTest {
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.plasticity.stats.Agreement;
 import org.plasticity.ConfigException;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.config.LearningConfig;
@@ -19,6 +18,7 @@ import org.plasticity.recurrent.config.TaskConfig;
 import org.plasticity.recurrent.flr.FlrPrediction;
 import org.plasticity.recurrent.learning.LearningTime;
 import org.plasticity.recurrent.learning.SpeedMeasurement;
+import org.plasticity.stats.Agreement;
 
 /**
  * Sizes near 2^31 are refused before anything is allocated (they ended in OutOfMemoryError after seconds), and a

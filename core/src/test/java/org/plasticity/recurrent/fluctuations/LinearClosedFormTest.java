@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.plasticity.LinearModel;
+import org.plasticity.numeric.SymmetricEigen;
+import org.plasticity.numeric.Vectors;
 import org.plasticity.recurrent.config.NetworkConfig;
 import org.plasticity.recurrent.config.SimulationConfig;
 import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.SymmetricEigen;
-import org.plasticity.numeric.Vectors;
 import org.plasticity.stats.Summary;
 
 /**

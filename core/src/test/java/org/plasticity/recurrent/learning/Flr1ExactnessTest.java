@@ -5,17 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.plasticity.LinearModel;
+import org.plasticity.numeric.SymmetricEigen;
+import org.plasticity.numeric.Vectors;
 import org.plasticity.recurrent.config.NetworkConfig;
 import org.plasticity.recurrent.config.SimulationConfig;
 import org.plasticity.recurrent.flr.Flr;
+import org.plasticity.recurrent.fluctuations.Moments;
+import org.plasticity.recurrent.fluctuations.Sampling;
 import org.plasticity.recurrent.model.RateNetwork;
-import org.plasticity.numeric.SymmetricEigen;
-import org.plasticity.numeric.Vectors;
 import org.plasticity.recurrent.rule.HebbianRule;
 import org.plasticity.recurrent.rule.LearningRule;
 import org.plasticity.recurrent.rule.TargetErrorRule;
-import org.plasticity.recurrent.fluctuations.Moments;
-import org.plasticity.recurrent.fluctuations.Sampling;
 import org.plasticity.recurrent.task.IoMappingTask;
 
 /**

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.plasticity.ConfigException;
+import org.plasticity.numeric.SymmetricEigen;
 import org.plasticity.recurrent.config.NetworkConfig;
 import org.plasticity.recurrent.config.NetworkConfig.Transfer;
-import org.plasticity.numeric.SymmetricEigen;
 
 class RateNetworkTest {
 
