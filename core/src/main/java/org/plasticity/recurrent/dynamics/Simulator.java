@@ -1,5 +1,7 @@
 package org.plasticity.recurrent.dynamics;
 
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.plasticity.numeric.Blas;
 import org.plasticity.numeric.EulerKernels;
@@ -18,6 +20,11 @@ import org.plasticity.recurrent.model.RateNetwork;
  * trial's path is the same whatever batch it is simulated in, and two runs with the same seed share their noise
  * (common random numbers). In {@code float} precision the state, J and the products are single precision; samples
  * handed to recorders are double.
+ *
+ * <p>A batch may stack several {@link Ensemble}s that share J but not their input: every task's evoked trials in one
+ * product, each row with its own field, stream and recorder. Each entry of {@code X J^T} is summed in an order fixed
+ * by N alone ({@code numeric.Blas}), so a row's path is the same bits whichever rows share its batch
+ * (docs/reproducibility.md).
  */
 public final class Simulator {
     /** Spread of the initial state around zero; burn-in removes its trace. */
@@ -32,6 +39,14 @@ public final class Simulator {
     }
 
     /**
+     * Trials {@code firstTrial .. firstTrial + trials - 1} of one run: the same input field and seed, observed by one
+     * recorder.
+     *
+     * @param field external field {@code gamma eta} (length N, not modified), or null for spontaneous activity
+     */
+    public record Ensemble(double[] field, long seed, int firstTrial, int trials, Recorder recorder) {}
+
+    /**
      * Simulates trials {@code firstTrial .. firstTrial + trials - 1} for burn-in plus duration, sampling every
      * {@code sample_every} steps after burn-in.
      *
@@ -39,26 +54,56 @@ public final class Simulator {
      * @throws DivergenceException when a state becomes NaN or infinite
      */
     public void run(double[] field, long seed, int firstTrial, int trials, Recorder recorder) {
-        Batch batch = sim.precision() == SimulationConfig.Precision.FLOAT
-                ? new FloatBatch(network, field, trials) : new DoubleBatch(network, field, trials);
-        SplittableRandom[] rngs = new SplittableRandom[trials];
-        for (int b = 0; b < trials; b++) {
-            rngs[b] = Seeds.stream(seed, firstTrial + b);
+        run(List.of(new Ensemble(field, seed, firstTrial, trials, recorder)));
+    }
+
+    /**
+     * Simulates the ensembles' trials stacked in one batch: one product per step for all of them. Each recorder
+     * sees its own trials, in order, every {@code sample_every} steps after burn-in.
+     *
+     * @throws DivergenceException when a state becomes NaN or infinite (naming the first such row's trial)
+     */
+    public void run(List<Ensemble> ensembles) {
+        int rows = 0;
+        for (Ensemble e : ensembles) {
+            rows = Math.addExact(rows, e.trials());
         }
+        double[][] fields = new double[rows][];
+        int[] trialOf = new int[rows];
+        SplittableRandom[] rngs = new SplittableRandom[rows];
+        int r = 0;
+        for (Ensemble e : ensembles) {
+            for (int b = 0; b < e.trials(); b++, r++) {
+                fields[r] = e.field();
+                trialOf[r] = e.firstTrial() + b;
+                rngs[r] = Seeds.stream(e.seed(), e.firstTrial() + b);
+            }
+        }
+        Batch batch = sim.precision() == SimulationConfig.Precision.FLOAT
+                ? new FloatBatch(network, fields) : new DoubleBatch(network, fields);
         batch.init(rngs);
         double dt = network.config().dt();
         long burn = SimulationConfig.steps(sim.burnIn(), dt);
         long total = Math.addExact(burn, SimulationConfig.steps(sim.duration(), dt));
-        double[] snapshot = new double[Math.multiplyExact(trials, network.n())];
+        int n = network.n();
+        double[][] snapshots = new double[ensembles.size()][];
+        for (int k = 0; k < snapshots.length; k++) {
+            snapshots[k] = new double[Math.multiplyExact(ensembles.get(k).trials(), n)];
+        }
         for (long step = 1; step <= total; step++) {
             batch.step(rngs);
             int bad = batch.firstNonFinite();
             if (bad >= 0) {
-                throw new DivergenceException(step, step * dt, firstTrial + bad);
+                throw new DivergenceException(step, step * dt, trialOf[bad]);
             }
             if (step > burn && (step - burn) % sim.sampleEvery() == 0) {
-                batch.copyTo(snapshot);
-                recorder.sample(firstTrial, trials, network.n(), snapshot);
+                int row = 0;
+                for (int k = 0; k < snapshots.length; k++) {
+                    Ensemble e = ensembles.get(k);
+                    batch.copyTo(row, e.trials(), snapshots[k]);
+                    e.recorder().sample(e.firstTrial(), e.trials(), n, snapshots[k]);
+                    row += e.trials();
+                }
             }
         }
     }
@@ -81,12 +126,13 @@ public final class Simulator {
 
         abstract int firstNonFinite();
 
-        abstract void copyTo(double[] out);
+        /** Copies rows {@code first .. first + count - 1} of the state into {@code out}, as doubles. */
+        abstract void copyTo(int first, int count, double[] out);
     }
 
     private static final class DoubleBatch extends Batch {
         final double[] j;
-        final double[] h;
+        final double[][] h;
         final double[] x;
         final double[] u;
         final double[] z;
@@ -94,10 +140,10 @@ public final class Simulator {
         final double dt;
         final double s;
 
-        DoubleBatch(RateNetwork net, double[] field, int trials) {
-            super(net, trials);
+        DoubleBatch(RateNetwork net, double[][] fields) {
+            super(net, fields.length);
             j = net.sharedCoupling();
-            h = field;
+            h = fields;
             x = new double[trials * n];
             u = new double[trials * n];
             z = new double[trials * n];
@@ -121,7 +167,7 @@ public final class Simulator {
             Blas.gemmNT(trials, n, n, 1.0, x, j, 0.0, u);
             for (int b = 0; b < trials; b++) {
                 Seeds.gaussians(rngs[b], z, b * n, n);
-                EulerKernels.step(tanh, n, x, b * n, u, b * n, h, z, b * n, beta, dt, s);
+                EulerKernels.step(tanh, n, x, b * n, u, b * n, h[b], z, b * n, beta, dt, s);
             }
         }
 
@@ -140,14 +186,14 @@ public final class Simulator {
         }
 
         @Override
-        void copyTo(double[] out) {
-            System.arraycopy(x, 0, out, 0, x.length);
+        void copyTo(int first, int count, double[] out) {
+            System.arraycopy(x, first * n, out, 0, count * n);
         }
     }
 
     private static final class FloatBatch extends Batch {
         final float[] j;
-        final float[] h;
+        final float[][] h;
         final float[] x;
         final float[] u;
         final float[] z;
@@ -155,10 +201,14 @@ public final class Simulator {
         final float dt;
         final float s;
 
-        FloatBatch(RateNetwork net, double[] field, int trials) {
-            super(net, trials);
+        FloatBatch(RateNetwork net, double[][] fields) {
+            super(net, fields.length);
             j = Vectors.toFloat(net.sharedCoupling());
-            h = field == null ? null : Vectors.toFloat(field);
+            h = new float[trials][];
+            IdentityHashMap<double[], float[]> converted = new IdentityHashMap<>();
+            for (int b = 0; b < trials; b++) {
+                h[b] = fields[b] == null ? null : converted.computeIfAbsent(fields[b], Vectors::toFloat);
+            }
             x = new float[trials * n];
             u = new float[trials * n];
             z = new float[trials * n];
@@ -183,7 +233,7 @@ public final class Simulator {
             Blas.gemmNT(trials, n, n, 1f, x, j, 0f, u);
             for (int b = 0; b < trials; b++) {
                 Seeds.gaussians(rngs[b], z, b * n, n);
-                EulerKernels.step(tanh, n, x, b * n, u, b * n, h, z, b * n, beta, dt, s);
+                EulerKernels.step(tanh, n, x, b * n, u, b * n, h[b], z, b * n, beta, dt, s);
             }
         }
 
@@ -202,9 +252,9 @@ public final class Simulator {
         }
 
         @Override
-        void copyTo(double[] out) {
-            for (int i = 0; i < x.length; i++) {
-                out[i] = x[i];
+        void copyTo(int first, int count, double[] out) {
+            for (int i = 0, src = first * n; i < count * n; i++, src++) {
+                out[i] = x[src];
             }
         }
     }

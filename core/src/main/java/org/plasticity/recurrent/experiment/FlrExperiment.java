@@ -66,16 +66,24 @@ public final class FlrExperiment {
                                  long start) {
         RateNetwork network = network(cfg);
         int n = network.n();
-        int groups = Sampling.groups(cfg.simulation().trials()).length;
-        long total = groups + cfg.task().count();
+        List<List<IoMappingTask>> tasks = tasks(cfg, network);
+        long total = 1 + tasks.size();
         AtomicLong done = new AtomicLong();
         Runnable tick = () -> progress.progress(done.incrementAndGet(), total);
+        Sampling.GroupRunner parallel = new Sampling.GroupRunner() {
+            @Override
+            public void runAll(List<Runnable> jobs) {
+                invokeAll(pool, jobs);
+            }
 
-        Moments spontaneous = spontaneous(cfg, network, jobs -> invokeAll(pool, jobs.stream()
-                .map(j -> (Runnable) () -> {
-                    j.run();
-                    tick.run();
-                }).toList()));
+            @Override
+            public int parallelism() {
+                return Math.max(1, threads);
+            }
+        };
+
+        Moments spontaneous = spontaneous(cfg, network, parallel);
+        tick.run();
         double[] c = spontaneous.covariance();
         SymmetricEigen covEig = SymmetricEigen.values(n, c);
         double topErr = spontaneous.standardError(g -> SymmetricEigen.values(n, g).max());
@@ -87,19 +95,34 @@ public final class FlrExperiment {
         var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
                 covEig.max(), topErr, couplingTop, meanAct / n, spontaneous.samples());
 
-        List<List<IoMappingTask>> tasks = tasks(cfg, network);
         LearningRule rule = LearningRules.byName(cfg.rule());
-        List<Future<TaskResult>> futures = new ArrayList<>();
-        for (List<IoMappingTask> task : tasks) {
-            futures.add(pool.submit(() -> {
-                TaskResult r = runTask(cfg, network, spontaneous, rule, task);
-                tick.run();
-                return r;
-            }));
-        }
         List<TaskResult> results = new ArrayList<>();
-        for (Future<TaskResult> f : futures) {
-            results.add(get(f));
+        int wave = wave(cfg, threads);
+        for (int from = 0; from < tasks.size(); from += wave) {
+            List<List<IoMappingTask>> part = tasks.subList(from, Math.min(tasks.size(), from + wave));
+            // Every cue of the wave's tasks shares J: their evoked runs form one batch per worker.
+            List<Sampling.Input> inputs = new ArrayList<>();
+            for (List<IoMappingTask> task : part) {
+                long[] seeds = evokedSeeds(cfg.seed(), task);
+                for (int j = 0; j < task.size(); j++) {
+                    inputs.add(new Sampling.Input(task.get(j).field(), seeds[j]));
+                }
+            }
+            List<Moments> evoked = Sampling.moments(network, cfg.simulation(), inputs, parallel);
+            List<Future<TaskResult>> futures = new ArrayList<>();
+            int cue = 0;
+            for (List<IoMappingTask> task : part) {
+                List<Moments> own = evoked.subList(cue, cue + task.size());
+                cue += task.size();
+                futures.add(pool.submit(() -> {
+                    TaskResult r = finishTask(cfg, network, spontaneous, rule, task, own);
+                    tick.run();
+                    return r;
+                }));
+            }
+            for (Future<TaskResult> f : futures) {
+                results.add(get(f));
+            }
         }
 
         int k = results.size();
@@ -168,20 +191,52 @@ public final class FlrExperiment {
      */
     public static TaskResult runTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
                                      List<IoMappingTask> transitions) {
+        long[] seeds = evokedSeeds(cfg.seed(), transitions);
+        List<Sampling.Input> inputs = new ArrayList<>();
+        for (int j = 0; j < transitions.size(); j++) {
+            inputs.add(new Sampling.Input(transitions.get(j).field(), seeds[j]));
+        }
+        List<Moments> evoked = Sampling.moments(network, cfg.simulation(), inputs, Sampling.GroupRunner.SEQUENTIAL);
+        return finishTask(cfg, network, spontaneous, rule, transitions, evoked);
+    }
+
+    /** The seeds of a task's evoked runs, one per transition: what its quasi-static measurement reuses. */
+    private static long[] evokedSeeds(long seed, List<IoMappingTask> transitions) {
+        long[] seeds = new long[transitions.size()];
+        for (int j = 0; j < seeds.length; j++) {
+            IoMappingTask t = transitions.get(j);
+            seeds[j] = j == 0 ? Seeds.derive(seed, 3, t.index()) : Seeds.derive(seed, 3, t.index(), j);
+        }
+        return seeds;
+    }
+
+    /**
+     * How many tasks' evoked moments are held at once: all of them when the heap allows (one batch for every task),
+     * fewer at large N. Results do not depend on it.
+     */
+    private static int wave(FlrConfig cfg, int threads) {
+        int count = cfg.task().count();
+        int inFlight = Math.min(Math.max(1, threads), count);
+        double n = cfg.network().n();
+        double g = Math.min(cfg.simulation().trials(), Sampling.MAX_GROUPS);
+        // accumulators while simulating (G sums of N x N, and their buffers), then the moments kept (G + 2 N x N)
+        double perTask = 8 * n * n * (2 * g + 2) * FlrValidator.transitions(cfg);
+        double spare = Runtime.getRuntime().maxMemory() / 2.0 - Preflight.estimate(cfg, threads).bytes();
+        double extra = Math.max(0, Math.floor(spare / perTask));
+        return (int) Math.min(count, inFlight + extra);
+    }
+
+    /** The rest of a task once its evoked moments are known: mean update, predictions, measured speed and time. */
+    private static TaskResult finishTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
+                                         List<IoMappingTask> transitions, List<Moments> evoked) {
         int n = network.n();
         long seed = cfg.seed();
         int k = transitions.size();
         IoMappingTask first = transitions.get(0);
-        List<Moments> evoked = new ArrayList<>(k);
-        long[] seeds = new long[k];
+        long[] seeds = evokedSeeds(seed, transitions);
         double[] meanUpdate = new double[n * n];
         for (int j = 0; j < k; j++) {
-            IoMappingTask t = transitions.get(j);
-            seeds[j] = j == 0 ? Seeds.derive(seed, 3, t.index()) : Seeds.derive(seed, 3, t.index(), j);
-            Moments e = Sampling.moments(network, cfg.simulation(), t.field(), seeds[j],
-                    Sampling.GroupRunner.SEQUENTIAL);
-            evoked.add(e);
-            double[] f = rule.meanUpdate(t.xi(), e);
+            double[] f = rule.meanUpdate(transitions.get(j).xi(), evoked.get(j));
             for (int i = 0; i < f.length; i++) {
                 meanUpdate[i] += f[i] / k;
             }

@@ -6,7 +6,8 @@ import org.plasticity.recurrent.dynamics.Recorder;
 /**
  * Streams first and second moments of sampled states for one group of trials: per-trial sums of {@code x} and the
  * pooled sum of {@code x x^T}. Samples are buffered and folded in with one GEMM per block ({@code S^T S}), so the
- * cost per sample is a fraction of a network step.
+ * cost per sample is a fraction of a network step. An accumulator made {@link #trialMeansOnly} keeps the per-trial
+ * sums alone, for runs whose covariance nobody reads.
  */
 public final class MomentAccumulator implements Recorder {
     private static final int BLOCK_ROWS = 256;
@@ -22,13 +23,22 @@ public final class MomentAccumulator implements Recorder {
 
     /** An accumulator for trials {@code firstTrial .. firstTrial + trials - 1} of {@code n} units. */
     public MomentAccumulator(int n, int firstTrial, int trials) {
+        this(n, firstTrial, trials, true);
+    }
+
+    private MomentAccumulator(int n, int firstTrial, int trials, boolean outer) {
         this.n = n;
         this.firstTrial = firstTrial;
         this.trials = trials;
         this.trialSums = new double[trials * n];
         this.trialCounts = new long[trials];
-        this.outer = new double[n * n];
-        this.buffer = new double[BLOCK_ROWS * n];
+        this.outer = outer ? new double[n * n] : null;
+        this.buffer = outer ? new double[BLOCK_ROWS * n] : null;
+    }
+
+    /** @return an accumulator of per-trial sums only: its {@link #trialMeans()} are those of a full one. */
+    public static MomentAccumulator trialMeansOnly(int n, int firstTrial, int trials) {
+        return new MomentAccumulator(n, firstTrial, trials, false);
     }
 
     @Override
@@ -44,6 +54,9 @@ public final class MomentAccumulator implements Recorder {
             for (int i = 0; i < n; i++) {
                 trialSums[dst + i] += states[src + i];
             }
+            if (buffer == null) {
+                continue;
+            }
             System.arraycopy(states, src, buffer, buffered * n, n);
             if (++buffered == BLOCK_ROWS) {
                 flush();
@@ -52,7 +65,7 @@ public final class MomentAccumulator implements Recorder {
     }
 
     private void flush() {
-        if (buffered > 0) {
+        if (buffer != null && buffered > 0) {
             Blas.gemmTN(n, n, buffered, 1.0, buffer, buffer, 1.0, outer);
             buffered = 0;
         }
@@ -76,12 +89,29 @@ public final class MomentAccumulator implements Recorder {
         return trialSums;
     }
 
+    /**
+     * @return each trial's mean state over its samples, {@code sum / count} per unit (NaN for a trial without
+     *     samples), in trial order
+     */
+    public double[][] trialMeans() {
+        double[][] means = new double[trials][n];
+        for (int b = 0; b < trials; b++) {
+            for (int i = 0; i < n; i++) {
+                means[b][i] = trialCounts[b] == 0 ? Double.NaN : trialSums[b * n + i] / trialCounts[b];
+            }
+        }
+        return means;
+    }
+
     long[] trialCounts() {
         return trialCounts;
     }
 
     /** @return the pooled sum of {@code x x^T} over all samples of the group. */
     double[] outerSum() {
+        if (outer == null) {
+            throw new IllegalStateException("this accumulator keeps trial means only");
+        }
         flush();
         return outer;
     }

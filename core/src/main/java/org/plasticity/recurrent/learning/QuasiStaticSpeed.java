@@ -1,5 +1,6 @@
 package org.plasticity.recurrent.learning;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.plasticity.numeric.Vectors;
 import org.plasticity.recurrent.config.SimulationConfig;
@@ -53,14 +54,18 @@ public final class QuasiStaticSpeed {
         }
         RateNetwork changedNetwork = network.withCoupling(j);
         int cues = tasks.size();
+        List<Sampling.Input> inputs = new ArrayList<>(cues);
+        for (int c = 0; c < cues; c++) {
+            inputs.add(new Sampling.Input(tasks.get(c).field(), seeds[c]));
+        }
+        // Only the trial means of the changed network are read: no second moments, every cue in one batch.
+        List<double[][]> changed = Sampling.trialMeans(changedNetwork, sim, inputs, Sampling.GroupRunner.SEQUENTIAL);
         double[] diff = new double[evoked.get(0).trials()];
         for (int c = 0; c < cues; c++) {
             IoMappingTask task = tasks.get(c);
             Moments before = evoked.get(c);
-            Moments changed = Sampling.moments(changedNetwork, sim, task.field(), seeds[c],
-                    Sampling.GroupRunner.SEQUENTIAL);
             for (int t = 0; t < diff.length; t++) {
-                diff[t] += (task.overlap(changed.trialMeans()[t]) - task.overlap(before.trialMeans()[t])) / s / cues;
+                diff[t] += (task.overlap(changed.get(c)[t]) - task.overlap(before.trialMeans()[t])) / s / cues;
             }
         }
         return new SpeedMeasurement(Summary.mean(diff), Summary.standardError(diff), s);
