@@ -23,10 +23,13 @@ package org.plasticity.numeric;
  * single-threaded: parallelism comes from independent trials, tasks and rules, never from splitting a sum.
  */
 public final class Blas {
-    /** Interleaved partial sums of a double row-by-row product. */
-    static final int DOUBLE_LANES = 8;
-    /** Interleaved partial sums of a float row-by-row product. */
-    static final int FLOAT_LANES = 16;
+    /**
+     * Interleaved partial sums of a double row-by-row product. Rows stored zero-padded to a multiple of it give the
+     * same sums as unpadded rows (the order pads with +0), without the kernels' scalar tail.
+     */
+    public static final int DOUBLE_LANES = 8;
+    /** Interleaved partial sums of a float row-by-row product; the same padding rule. */
+    public static final int FLOAT_LANES = 16;
 
     private Blas() {}
 

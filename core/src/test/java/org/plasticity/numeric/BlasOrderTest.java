@@ -161,8 +161,8 @@ class BlasOrderTest {
             java.util.Arrays.fill(y, 1.0);
             double want = interleaved(k, x, 0, y, 0);
             assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(Blas.dot(k, x, y)), "k=" + k);
-            double[] c = new double[12];
-            Blas.gemmNT(3, 4, k, 1.0, repeat(x, 3), repeat(y, 4), 0.0, c);
+            double[] c = new double[7 * 4]; // rows through the 4 x 4, 2 x 4 and single-row blocks
+            Blas.gemmNT(7, 4, k, 1.0, repeat(x, 7), repeat(y, 4), 0.0, c);
             for (double v : c) {
                 assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(v), "gemmNT k=" + k);
             }

@@ -111,13 +111,25 @@ public final class Simulator {
     /** The state of a batch in one precision. */
     private abstract static class Batch {
         final int n;
+        /** Row length of the state and of J as stored: N rounded up to whole blocks of the product's partials. */
+        final int stride;
         final int trials;
         final boolean tanh;
 
-        Batch(RateNetwork net, int trials) {
+        Batch(RateNetwork net, int trials, int lanes) {
             this.n = net.n();
+            this.stride = (n + lanes - 1) / lanes * lanes;
             this.trials = trials;
             this.tanh = net.tanh();
+        }
+
+        /** @return {@code rows x n} row-major {@code v}, each row zero-padded to {@link #stride} */
+        final double[] padded(double[] v, int rows) {
+            double[] out = new double[rows * stride];
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(v, r * n, out, r * stride, n);
+            }
+            return out;
         }
 
         abstract void init(SplittableRandom[] rngs);
@@ -130,6 +142,11 @@ public final class Simulator {
         abstract void copyTo(int first, int count, double[] out);
     }
 
+    /**
+     * Rows of X and J are stored zero-padded to a whole number of the product's blocks of partials: the products
+     * then have no scalar tail, and the sums are the same bits, because {@code numeric.Blas} defines the order of a
+     * length-N sum as padded with +0 to that length (docs/reproducibility.md).
+     */
     private static final class DoubleBatch extends Batch {
         final double[] j;
         final double[][] h;
@@ -141,10 +158,10 @@ public final class Simulator {
         final double s;
 
         DoubleBatch(RateNetwork net, double[][] fields) {
-            super(net, fields.length);
-            j = net.sharedCoupling();
+            super(net, fields.length, Blas.DOUBLE_LANES);
+            j = padded(net.sharedCoupling(), n);
             h = fields;
-            x = new double[trials * n];
+            x = new double[trials * stride];
             u = new double[trials * n];
             z = new double[trials * n];
             beta = net.config().beta();
@@ -155,19 +172,19 @@ public final class Simulator {
         @Override
         void init(SplittableRandom[] rngs) {
             for (int b = 0; b < trials; b++) {
-                Seeds.gaussians(rngs[b], x, b * n, n);
+                Seeds.gaussians(rngs[b], x, b * stride, n);
                 for (int i = 0; i < n; i++) {
-                    x[b * n + i] *= INITIAL_SPREAD;
+                    x[b * stride + i] *= INITIAL_SPREAD;
                 }
             }
         }
 
         @Override
         void step(SplittableRandom[] rngs) {
-            Blas.gemmNT(trials, n, n, 1.0, x, j, 0.0, u);
+            Blas.gemmNT(trials, n, stride, 1.0, x, j, 0.0, u);
             for (int b = 0; b < trials; b++) {
                 Seeds.gaussians(rngs[b], z, b * n, n);
-                EulerKernels.step(tanh, n, x, b * n, u, b * n, h[b], z, b * n, beta, dt, s);
+                EulerKernels.step(tanh, n, x, b * stride, u, b * n, h[b], z, b * n, beta, dt, s);
             }
         }
 
@@ -175,7 +192,7 @@ public final class Simulator {
         int firstNonFinite() {
             for (int b = 0; b < trials; b++) {
                 double sum = 0;
-                for (int i = b * n, end = i + n; i < end; i++) {
+                for (int i = b * stride, end = i + n; i < end; i++) {
                     sum += x[i];
                 }
                 if (!Double.isFinite(sum)) {
@@ -187,7 +204,9 @@ public final class Simulator {
 
         @Override
         void copyTo(int first, int count, double[] out) {
-            System.arraycopy(x, first * n, out, 0, count * n);
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(x, (first + r) * stride, out, r * n, n);
+            }
         }
     }
 
@@ -202,14 +221,14 @@ public final class Simulator {
         final float s;
 
         FloatBatch(RateNetwork net, double[][] fields) {
-            super(net, fields.length);
-            j = Vectors.toFloat(net.sharedCoupling());
+            super(net, fields.length, Blas.FLOAT_LANES);
+            j = Vectors.toFloat(padded(net.sharedCoupling(), n));
             h = new float[trials][];
             IdentityHashMap<double[], float[]> converted = new IdentityHashMap<>();
             for (int b = 0; b < trials; b++) {
                 h[b] = fields[b] == null ? null : converted.computeIfAbsent(fields[b], Vectors::toFloat);
             }
-            x = new float[trials * n];
+            x = new float[trials * stride];
             u = new float[trials * n];
             z = new float[trials * n];
             beta = (float) net.config().beta();
@@ -223,17 +242,17 @@ public final class Simulator {
             for (int b = 0; b < trials; b++) {
                 Seeds.gaussians(rngs[b], row, 0, n);
                 for (int i = 0; i < n; i++) {
-                    x[b * n + i] = (float) (row[i] * INITIAL_SPREAD);
+                    x[b * stride + i] = (float) (row[i] * INITIAL_SPREAD);
                 }
             }
         }
 
         @Override
         void step(SplittableRandom[] rngs) {
-            Blas.gemmNT(trials, n, n, 1f, x, j, 0f, u);
+            Blas.gemmNT(trials, n, stride, 1f, x, j, 0f, u);
             for (int b = 0; b < trials; b++) {
                 Seeds.gaussians(rngs[b], z, b * n, n);
-                EulerKernels.step(tanh, n, x, b * n, u, b * n, h[b], z, b * n, beta, dt, s);
+                EulerKernels.step(tanh, n, x, b * stride, u, b * n, h[b], z, b * n, beta, dt, s);
             }
         }
 
@@ -241,7 +260,7 @@ public final class Simulator {
         int firstNonFinite() {
             for (int b = 0; b < trials; b++) {
                 float sum = 0;
-                for (int i = b * n, end = i + n; i < end; i++) {
+                for (int i = b * stride, end = i + n; i < end; i++) {
                     sum += x[i];
                 }
                 if (!Float.isFinite(sum)) {
@@ -253,8 +272,10 @@ public final class Simulator {
 
         @Override
         void copyTo(int first, int count, double[] out) {
-            for (int i = 0, src = first * n; i < count * n; i++, src++) {
-                out[i] = x[src];
+            for (int r = 0; r < count; r++) {
+                for (int i = 0; i < n; i++) {
+                    out[r * n + i] = x[(first + r) * stride + i];
+                }
             }
         }
     }
