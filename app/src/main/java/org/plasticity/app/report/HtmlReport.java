@@ -56,7 +56,8 @@ public final class HtmlReport {
             if (!regime.isEmpty()) {
                 h.append("<div class=\"regime\"><p><b>Regime:</b> ").append(regime.size())
                         .append(regime.size() == 1 ? " run is" : " runs are")
-                        .append(" outside the linear-response regime that FLR1 and FLR2 assume:</p><ul>\n");
+                        .append(" flagged by the regime check (FLR1 and FLR2 assume linear response around one quiet"
+                                + " state):</p><ul>\n");
                 regime.forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
                 h.append("</ul></div>\n");
             }

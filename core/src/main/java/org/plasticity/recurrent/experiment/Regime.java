@@ -46,8 +46,11 @@ public record Regime(List<Reason> reasons, double linearGain, double meanStateGa
     /** Between-trial share of the variance above which trials sit in different states. */
     public static final double TRIALS_DISAGREE = 0.5;
 
-    /** What the warning adds: the consequence for the predictions. */
+    /** What the warning adds: the consequence for the predictions, when the quiet state is gone or mixed. */
     static final String CONSEQUENCE = "linear response assumed by FLR1/FLR2 does not hold; predictions may disagree";
+    /** The same when the state exists but is near its instability or poorly measured. */
+    static final String MILD_CONSEQUENCE = "linear response assumed by FLR1/FLR2 may not hold; predictions may "
+            + "disagree";
 
     /** A criterion that holds, in order of severity. */
     public enum Reason {
@@ -249,6 +252,8 @@ public record Regime(List<Reason> reasons, double linearGain, double meanStateGa
             return "regime ok";
         }
         List<String> ids = reasons.stream().map(Reason::id).toList();
-        return "regime " + String.join(", ", ids) + ": " + explanation() + "; " + CONSEQUENCE;
+        boolean gone = reasons.contains(Reason.SUPERCRITICAL) || reasons.contains(Reason.TRIALS_DISAGREE);
+        return "regime " + String.join(", ", ids) + ": " + explanation() + "; "
+                + (gone ? CONSEQUENCE : MILD_CONSEQUENCE);
     }
 }
