@@ -58,10 +58,11 @@ final class DemoCommand implements Callable<Integer> {
             result = FlrRunner.runAndWrite(cfg, dir.path(), threads, run.quiet);
             if (!experimentOnly) {
                 figures = ReproduceCommand.write(Reproduction.ids(), Scale.DEFAULT, cfg.seed(), threads, run.quiet,
-                        dir.file(PAPER));
+                        dir.file(PAPER), spec.commandLine().getErr());
             }
             dir.commit();
         }
+        FlrRunner.warnRegime(result, spec.commandLine().getErr());
         FlrRunner.report(result, out, spec.commandLine().getOut());
         if (!experimentOnly) {
             ReproduceCommand.report(figures, out.resolve(PAPER), spec.commandLine().getOut());

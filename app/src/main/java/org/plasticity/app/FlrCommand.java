@@ -35,6 +35,7 @@ final class FlrCommand implements Callable<Integer> {
             result = FlrRunner.runAndWrite(cfg, dir.path(), threads, run.quiet);
             dir.commit();
         }
+        FlrRunner.warnRegime(result, spec.commandLine().getErr());
         FlrRunner.report(result, run.out(), spec.commandLine().getOut());
         return 0;
     }

@@ -40,6 +40,18 @@ final class FlrRunner {
         return result;
     }
 
+    /**
+     * Prints the one-line regime warning on {@code err} when the spontaneous state is not one where FLR1 and FLR2
+     * can hold (docs/model.md#regime); prints nothing otherwise.
+     */
+    static void warnRegime(FlrResult r, PrintWriter err) {
+        String warning = r.regime().warning();
+        if (warning != null) {
+            err.println(warning);
+            err.flush();
+        }
+    }
+
     static void report(FlrResult r, Path out, PrintWriter w) {
         var s = r.spontaneous();
         w.printf(Locale.ROOT, "spontaneous activity: mean variance %.4g +- %.2g, top eigenvalue of C %.4g, "

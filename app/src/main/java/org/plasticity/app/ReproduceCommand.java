@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plasticity.ConfigException;
@@ -24,6 +28,9 @@ import org.plasticity.papers.kurikawa2025.FigureResult;
 import org.plasticity.papers.kurikawa2025.Figures;
 import org.plasticity.papers.kurikawa2025.Reproduction;
 import org.plasticity.papers.kurikawa2025.Scale;
+import org.plasticity.recurrent.config.FlrConfig;
+import org.plasticity.recurrent.experiment.ProgressListener;
+import org.plasticity.recurrent.experiment.Regime;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,7 +73,8 @@ final class ReproduceCommand implements Callable<Integer> {
         int threads = run.threads();
         List<FigureResult> results;
         try (OutputDirectory dir = run.openOut()) {
-            results = write(ids, s, run.seed == null ? 42 : run.seed, threads, run.quiet, dir.path());
+            results = write(ids, s, run.seed == null ? 42 : run.seed, threads, run.quiet, dir.path(),
+                    spec.commandLine().getErr());
             dir.commit();
         }
         report(results, run.out(), spec.commandLine().getOut());
@@ -75,25 +83,41 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /**
      * Runs figures {@code ids} and writes report.html, summary.json and fig-&lt;id&gt;.png/.json into {@code dir} (a
-     * staging folder, created if needed).
+     * staging folder, created if needed). Each experiment run whose regime is not ok (docs/model.md#regime) gets one
+     * warning line on {@code err}, after the progress bar, and a note under its figure in report.html.
      */
-    static List<FigureResult> write(List<String> ids, Scale s, long seed, int threads, boolean quiet, Path dir)
-            throws java.io.IOException {
+    static List<FigureResult> write(List<String> ids, Scale s, long seed, int threads, boolean quiet, Path dir,
+                                    PrintWriter err) throws java.io.IOException {
         long start = System.nanoTime();
         long total = ids.stream().mapToLong(id -> Reproduction.points(id, s)).sum();
         AtomicLong done = new AtomicLong();
         List<FigureResult> results = new ArrayList<>();
+        Map<String, List<String>> notes = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Files.createDirectories(dir);
         try (ConsoleProgress progress = ConsoleProgress.open("reproduce", quiet)) {
             for (String id : ids) {
                 long before = done.get();
-                results.add(Reproduction.run(id, s, seed, threads, (d, t) -> {
-                    done.set(before + d);
-                    progress.progress(done.get(), total);
+                List<String> figureNotes = Collections.synchronizedList(new ArrayList<>());
+                results.add(Reproduction.run(id, s, seed, threads, new ProgressListener() {
+                    @Override
+                    public void progress(long d, long t) {
+                        done.set(before + d);
+                        progress.progress(done.get(), total);
+                    }
+
+                    @Override
+                    public void regime(FlrConfig config, Regime regime) {
+                        if (!regime.ok()) {
+                            figureNotes.add(point(config) + ": " + regime.line());
+                        }
+                    }
                 }));
+                notes.put(id, figureNotes);
             }
         }
+        notes.forEach((id, lines) -> lines.forEach(l -> err.println("warning: figure " + id + ", " + l)));
+        err.flush();
         List<Path> pngs = new ArrayList<>();
         ArrayNode list = json.createArrayNode();
         for (FigureResult f : results) {
@@ -119,8 +143,15 @@ final class ReproduceCommand implements Callable<Integer> {
         json.writeValue(dir.resolve("summary.json").toFile(), summary);
         String header = String.format(Locale.ROOT, "plasticity %s, seed %d, scale %s, %d threads, %.0f s.",
                 Version.get(), seed, s.name().toLowerCase(Locale.ROOT), threads, wall);
-        HtmlReport.write(results, pngs, header, dir.resolve("report.html"));
+        HtmlReport.write(results, pngs, notes, header, dir.resolve("report.html"));
         return results;
+    }
+
+    /** @return the parameters that tell a figure's points apart, e.g. {@code N=100 M=10 beta=0.8 gamma=0.1} */
+    static String point(FlrConfig c) {
+        return String.format(Locale.ROOT, "point N=%d M=%d beta=%.3g sigma=%.3g gamma=%.3g rule %s task %s",
+                c.network().n(), c.network().memories(), c.network().beta(), c.network().sigma(), c.task().gamma(),
+                c.rule(), c.task().type());
     }
 
     /** Prints each figure's verdict and where the report is. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.plasticity.io.ConfigWriter;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.experiment.FlrResult;
+import org.plasticity.recurrent.experiment.Regime;
 import org.plasticity.recurrent.experiment.TaskResult;
 import org.plasticity.stats.Agreement;
 
@@ -52,6 +53,7 @@ public final class ResultWriter {
         num(sp, "beta_times_coupling_top_eigenvalue", r.config().network().beta() * s.couplingTopEigenvalue());
         num(sp, "mean_activity", s.meanActivity());
         sp.put("samples", s.samples());
+        root.set("regime", regime(r.regime()));
         num(root, "kappa", r.config().network().kappa());
         root.set("flr1", agreement(r.flr1()));
         root.set("flr2", agreement(r.flr2()));
@@ -88,6 +90,28 @@ public final class ResultWriter {
     /** @return the resolved config as a tree with the same keys as a config file. */
     public static ObjectNode config(FlrConfig c) {
         return ConfigWriter.tree(c);
+    }
+
+    /**
+     * @return the {@code regime} object: status, reasons and the number behind each criterion, with the thresholds
+     *     (docs/model.md#regime)
+     */
+    public static ObjectNode regime(Regime g) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("status", g.status());
+        ArrayNode reasons = o.putArray("reasons");
+        g.reasons().forEach(x -> reasons.add(x.id()));
+        num(o, "linear_gain", g.linearGain());
+        num(o, "mean_state_gain", g.meanStateGain());
+        num(o, "top_eigenvalue_relative_se", g.topEigenvalueRelativeError());
+        num(o, "between_trial_share", g.betweenTrialShare());
+        num(o, "opposed_overlap", g.opposedOverlap());
+        ObjectNode t = o.putObject("thresholds");
+        t.put("near_critical", Regime.NEAR_CRITICAL);
+        t.put("supercritical", Regime.SUPERCRITICAL);
+        t.put("top_eigenvalue_relative_se", Regime.NOT_CONVERGED);
+        t.put("between_trial_share", Regime.TRIALS_DISAGREE);
+        return o;
     }
 
     private static ObjectNode agreement(Agreement a) {

@@ -12,6 +12,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
@@ -21,6 +22,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class Charts {
     static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
+    /** The colour of warnings on a figure. */
+    static final Color WARNING = new Color(0xb42318);
 
     private Charts() {}
 
@@ -42,6 +45,12 @@ final class Charts {
      * first: an infinite value makes the axis range infinite, and a log axis then makes ticks until the heap is gone.
      */
     static void savePng(XYPlot plot, String title, int fontSize, Path file, int width, int height) throws IOException {
+        savePng(plot, title, null, fontSize, file, width, height);
+    }
+
+    /** As {@link #savePng(XYPlot, String, int, Path, int, int)}, with a warning line under the title (none if null). */
+    static void savePng(XYPlot plot, String title, String warning, int fontSize, Path file, int width, int height)
+            throws IOException {
         for (int i = 0; i < plot.getDatasetCount(); i++) {
             if (plot.getDataset(i) instanceof XYSeriesCollection series) {
                 dropNonFinite(series);
@@ -54,6 +63,11 @@ final class Charts {
         plot.setRangeGridlinePaint(new Color(0xdddddd));
         JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, fontSize), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
+        if (warning != null) {
+            TextTitle note = new TextTitle(warning, new Font("SansSerif", Font.PLAIN, fontSize - 2));
+            note.setPaint(WARNING);
+            chart.addSubtitle(0, note);
+        }
         ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.plasticity.app.io.ResultWriter;
 import org.plasticity.papers.kurikawa2025.FigureKind;
 import org.plasticity.papers.kurikawa2025.FigureResult;
@@ -20,9 +21,12 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /**
-     * @param pngs the figure images, in the order of {@code figures}
+     * @param pngs  the figure images, in the order of {@code figures}
+     * @param notes per figure id, one line for each experiment run whose regime is not ok (docs/model.md#regime);
+     *              a figure with lines gets them in a note under its verdict
      */
-    public static void write(List<FigureResult> figures, List<Path> pngs, String header, Path file) throws IOException {
+    public static void write(List<FigureResult> figures, List<Path> pngs, Map<String, List<String>> notes,
+                             String header, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
@@ -31,7 +35,7 @@ public final class HtmlReport {
                 .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
                 .append("text-align:right}th{background:#f4f4f4}.ok{color:#1a7f37;font-weight:bold}")
                 .append(".no{color:#b42318;font-weight:bold}pre{background:#f7f7f7;padding:.5em;overflow:auto;")
-                .append("font-size:85%}img{max-width:100%;border:1px solid #ddd}section{margin-bottom:2.5em}\n")
+                .append("font-size:85%}.regime{color:#9a3412}img{max-width:100%;border:1px solid #ddd}section{margin-bottom:2.5em}\n")
                 .append("</style></head><body>\n<h1>Fluctuation-learning relation: regenerated figures</h1>\n")
                 .append("<p>").append(esc(header)).append("</p>\n<table><tr><th>figure</th><th>claim</th>")
                 .append("<th>verdict</th></tr>\n");
@@ -47,8 +51,17 @@ public final class HtmlReport {
             h.append("<section id=\"").append(f.id()).append("\"><h2>").append(esc(f.title())).append("</h2>\n")
                     .append("<p><b>Paper:</b> ").append(esc(f.claim())).append("</p>\n")
                     .append("<p><b>Verdict:</b> <span class=\"").append(f.reproduced() ? "ok\">reproduced" : "no\">not reproduced")
-                    .append("</span>: ").append(esc(f.verdictDetail())).append("</p>\n")
-                    .append("<img alt=\"").append(esc(f.title())).append("\" src=\"data:image/png;base64,")
+                    .append("</span>: ").append(esc(f.verdictDetail())).append("</p>\n");
+            List<String> regime = notes.getOrDefault(f.id(), List.of());
+            if (!regime.isEmpty()) {
+                h.append("<div class=\"regime\"><p><b>Regime:</b> ").append(regime.size())
+                        .append(regime.size() == 1 ? " run is" : " runs are")
+                        .append(" flagged by the regime check (FLR1 and FLR2 assume linear response around one quiet"
+                                + " state):</p><ul>\n");
+                regime.forEach(l -> h.append("<li>").append(esc(l)).append("</li>\n"));
+                h.append("</ul></div>\n");
+            }
+            h.append("<img alt=\"").append(esc(f.title())).append("\" src=\"data:image/png;base64,")
                     .append(png).append("\">\n<table>");
             if (f.kind() != FigureKind.SWEEP) {
                 h.append("<tr><th>quantity</th><th>value</th></tr>\n");

@@ -69,7 +69,8 @@ public final class PredictionPlot {
                 "Learning speed: measured vs predicted  (N=%d, M=%d, \u03b2=%.3g, \u03c3=%.3g, \u03b3=%.3g, rule %s, seed %d)",
                 c.network().n(), c.network().memories(), c.network().beta(), c.network().sigma(), c.task().gamma(),
                 c.rule(), c.seed());
-        Charts.savePng(plot, title, 13, file, 900, 700);
+        // Outside the linear-response regime the points need not follow the predictions: say so on the figure.
+        Charts.savePng(plot, title, r.regime().ok() ? null : r.regime().line(), 13, file, 900, 700);
     }
 
 

@@ -55,7 +55,7 @@ final class AgreementFigure implements Figure {
             String type = COMBINATIONS[k][0];
             String rule = COMBINATIONS[k][1];
             FlrConfig cfg = base.withTask(base.task().withType(type)).withRule(rule);
-            FlrResult r = FlrExperiment.run(cfg, threads, ProgressListener.NONE);
+            FlrResult r = FlrExperiment.run(cfg, threads, progress.regimeOnly());
             String name = type + " / " + rule;
             series.add(name);
             for (TaskResult task : r.tasks()) {

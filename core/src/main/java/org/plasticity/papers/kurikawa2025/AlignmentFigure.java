@@ -44,7 +44,7 @@ final class AlignmentFigure implements Figure {
     }
 
     static FigureResult run(FlrConfig base, int threads, ProgressListener progress) {
-        FlrResult r = FlrExperiment.run(base, threads, ProgressListener.NONE);
+        FlrResult r = FlrExperiment.run(base, threads, progress.regimeOnly());
         List<double[]> rows = new ArrayList<>();
         double[] product = new double[r.tasks().size()];
         double[] speed = new double[product.length];

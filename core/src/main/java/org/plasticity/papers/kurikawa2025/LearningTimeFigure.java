@@ -78,7 +78,7 @@ final class LearningTimeFigure implements Figure {
     }
 
     static FigureResult run(FlrConfig base, int threads, ProgressListener progress) throws Exception {
-        FlrResult r = FlrExperiment.run(base, threads, ProgressListener.NONE);
+        FlrResult r = FlrExperiment.run(base, threads, progress.regimeOnly());
         progress.progress(1, 2);
         // The same network and tasks as the experiment (same seeds), to integrate FLR1 along each trajectory.
         long seed = base.seed();

@@ -132,7 +132,7 @@ public final class ParameterSweepFigure implements Figure {
     public FigureResult run(FlrConfig base, double[] values, int threads, ProgressListener progress) {
         List<double[]> rows = new ArrayList<>();
         for (int k = 0; k < values.length; k++) {
-            FlrResult r = FlrExperiment.run(apply.apply(base, values[k]), threads, ProgressListener.NONE);
+            FlrResult r = FlrExperiment.run(apply.apply(base, values[k]), threads, progress.regimeOnly());
             double[] speeds = r.tasks().stream().mapToDouble(t -> t.measured().speed()).toArray();
             double predicted = r.tasks().stream().mapToDouble(t -> t.predicted().flr1()).average()
                     .orElse(Double.NaN);

@@ -40,7 +40,8 @@ import org.plasticity.stats.Agreement;
  *   <li>Compare predictions with measurements across tasks.</li>
  * </ol>
  * Every random stream is derived from the seed and what it is for (network, spontaneous run, task k), and work is
- * split into units fixed by the config, so results are identical at any thread count. Prints nothing.
+ * split into units fixed by the config, so results are identical at any thread count. Prints nothing: whether the
+ * spontaneous state suits the predictions is judged in the result's {@link Regime}, for the caller to report.
  */
 public final class FlrExperiment {
     private FlrExperiment() {}
@@ -56,7 +57,9 @@ public final class FlrExperiment {
             return t;
         });
         try {
-            return run(cfg, threads, progress, pool, start);
+            FlrResult result = run(cfg, threads, progress, pool, start);
+            progress.regime(cfg, result.regime());
+            return result;
         } finally {
             pool.shutdownNow();
         }
@@ -94,6 +97,7 @@ public final class FlrExperiment {
         }
         var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
                 covEig.max(), topErr, couplingTop, meanAct / n, spontaneous.samples());
+        Regime regime = Regime.assess(network, spontaneous, couplingTop, covEig.max(), topErr);
 
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<TaskResult> results = new ArrayList<>();
@@ -145,7 +149,7 @@ public final class FlrExperiment {
                 timed.stream().mapToDouble(a -> a[0]).toArray(), timed.stream().mapToDouble(a -> a[1]).toArray());
         double wall = (System.nanoTime() - start) / 1e9;
         return new FlrResult(Version.get(), Blas.backend(), cfg, threads, wall, spont, results,
-                Agreement.of(p1, measured), Agreement.of(p2, measured), Agreement.of(p2v, measured), lt);
+                Agreement.of(p1, measured), Agreement.of(p2, measured), Agreement.of(p2v, measured), lt, regime);
     }
 
     /** @return the experiment's network: its memories and random part drawn from the config's seed. */
