@@ -1,6 +1,7 @@
 package org.plasticity.recurrent.experiment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ import org.plasticity.recurrent.rule.LearningRules;
 import org.plasticity.recurrent.task.IoMappingTask;
 import org.plasticity.recurrent.task.TaskTypes;
 import org.plasticity.stats.Agreement;
+import org.plasticity.stats.Summary;
 
 /**
  * The fluctuation-learning experiment on input/output mapping: from spontaneous activity before learning, predict
@@ -88,16 +90,28 @@ public final class FlrExperiment {
         Moments spontaneous = spontaneous(cfg, network, parallel);
         tick.run();
         double[] c = spontaneous.covariance();
-        SymmetricEigen covEig = SymmetricEigen.values(n, c);
-        double topErr = spontaneous.standardError(g -> SymmetricEigen.values(n, g).max());
-        double couplingTop = SymmetricEigen.values(n, network.coupling()).max();
+        // The top eigenvalues of C, of each trial group's C (for its standard error) and of J, on the pool: at
+        // large N these decompositions cost as much as a task.
+        int groups = spontaneous.groups();
+        double[] tops = new double[groups + 2];
+        List<Runnable> spectra = new ArrayList<>();
+        spectra.add(() -> tops[0] = SymmetricEigen.values(n, c).max());
+        spectra.add(() -> tops[1] = SymmetricEigen.values(n, network.coupling()).max());
+        for (int g = 0; g < groups; g++) {
+            int group = g;
+            spectra.add(() -> tops[2 + group] = SymmetricEigen.values(n, spontaneous.groupCovariance(group)).max());
+        }
+        invokeAll(pool, spectra);
+        double covTop = tops[0];
+        double couplingTop = tops[1];
+        double topErr = groups < 2 ? Double.NaN : Summary.standardError(Arrays.copyOfRange(tops, 2, tops.length));
         double meanAct = 0;
         for (double v : spontaneous.mean()) {
             meanAct += v * v;
         }
         var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
-                covEig.max(), topErr, couplingTop, meanAct / n, spontaneous.samples());
-        Regime regime = Regime.assess(network, spontaneous, couplingTop, covEig.max(), topErr);
+                covTop, topErr, couplingTop, meanAct / n, spontaneous.samples());
+        Regime regime = Regime.assess(network, spontaneous, couplingTop, covTop, topErr);
 
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<TaskResult> results = new ArrayList<>();

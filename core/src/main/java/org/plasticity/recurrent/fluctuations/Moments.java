@@ -162,6 +162,11 @@ public final class Moments {
         return s;
     }
 
+    /** @return the covariance of trial group {@code k} alone (not a copy: do not modify). */
+    public double[] groupCovariance(int k) {
+        return groupCovariances[k];
+    }
+
     /**
      * @return the standard error of a statistic of the covariance: the standard deviation of its value on each
      *     group's covariance, over {@code sqrt(groups)}; NaN with one group
