@@ -80,9 +80,13 @@ public final class FlrWorkTimer {
             return;
         }
         double startWall = System.currentTimeMillis() / 1e3;
-        // JIT warm-up on the same N with short runs, so the timed run measures compiled code.
+        // JIT warm-up with short runs of at most 200 units, so that the timed run measures compiled code: the
+        // kernels are compiled per method, not per size, and a warm-up at N = 2000 would spend a minute on its
+        // eigenvalue decompositions alone.
+        Options small = new Options(Math.min(o.n(), 200), Math.min(o.memories(), 10), o.trials(), 3, 0, 0, o.threads(),
+                0, 1, o.seed());
         for (int w = 0; w < o.warmup(); w++) {
-            FlrExperiment.run(config(o, Math.min(o.burnIn(), 5), Math.min(o.duration(), 20), 3), o.threads(),
+            FlrExperiment.run(config(small, Math.min(o.burnIn(), 5), Math.min(o.duration(), 20), 3), o.threads(),
                     ProgressListener.NONE);
         }
         double dt = cfg.network().dt();
