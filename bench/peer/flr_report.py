@@ -55,7 +55,8 @@ def main():
     out = Path(sys.argv[1]).resolve()
     java, npy, jmh, rowinfo = load(out / "java"), load(out / "numpy"), load_jmh(out), load_rows(out)
     env = dict(line.split("=", 1) for line in (out / "env.txt").read_text().splitlines() if "=" in line)
-    demo = json.loads((out / "demo.json").read_text()) if (out / "demo.json").exists() else None
+    demo_file = out / "demo.json"
+    demo = json.loads(demo_file.read_text()) if demo_file.exists() and demo_file.read_text().strip() else None
     t2 = env.get("threads_2", "2")
     smoke = env.get("smoke", "0") == "1"
 

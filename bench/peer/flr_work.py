@@ -73,6 +73,16 @@ def rng(*key):
     return np.random.Generator(np.random.PCG64(np.random.SeedSequence(list(key))))
 
 
+_SCRATCH = {}
+
+
+def scratch(n):
+    """One N x N product buffer shared by every accumulator (they flush one at a time)."""
+    if n not in _SCRATCH:
+        _SCRATCH[n] = np.empty((n, n))
+    return _SCRATCH[n]
+
+
 class Accumulator:
     """Moments of one trial group: per-trial sums of x, the pooled sum of x x^T by S^T S on 256-row blocks."""
 
@@ -80,7 +90,7 @@ class Accumulator:
         self.sums = np.zeros((trials, n))
         self.count = 0
         self.outer = np.zeros((n, n))
-        self.tmp = np.empty((n, n))
+        self.tmp = scratch(n)
         self.buf = np.empty((BLOCK_ROWS, n))
         self.fill = 0
 
