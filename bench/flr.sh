@@ -33,7 +33,7 @@ for arg in "$@"; do
     --no-build) build=0 ;;
     --no-demo) demo=0 ;;
     --no-jmh) jmh=0 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "error: unknown option: $arg" >&2; exit 2 ;;
   esac
 done
@@ -177,7 +177,7 @@ fi
 if [ "$demo" -eq 1 ]; then
   echo "./plasticity demo --quiet (experiment and figures) ..."
   (cd "$root" && ./plasticity --version > /dev/null)  # builds first if sources changed, outside the timed row
-  run_row demo "$out/demo.json" sh -c 't0=$(date +%s.%N); "$1/plasticity" demo --quiet --out "$2/demo-out" >&2;
+  run_row demo "$out/demo.json" sh -c 't0=$(date +%s.%N); "$1/plasticity" demo --quiet --force --out "$2/demo-out" >&2;
     t1=$(date +%s.%N); echo "{\"seconds\": $(awk -v a="$t0" -v b="$t1" "BEGIN { print b - a }")}"' sh "$root" "$out"
 fi
 
