@@ -5,7 +5,7 @@
 # RnnBatchWorkersBench, DgemmBench -t 2) and the wall time of `./plasticity demo --quiet`. Prints the table
 # (bench/peer/flr_report.py). See bench/README.md, "The FLR experiment's simulation work against numpy".
 #
-#   bash bench/flr.sh               build, run every row (~15 min on the 2-core machine, plus waiting for a quiet
+#   bash bench/flr.sh               build, run every row (~15-20 min on the 2-core machine, estimated; plus waiting for a quiet
 #                                   machine)
 #   bash bench/flr.sh --no-build    reuse bench/target/benchmarks.jar and app/target (the demo row still lets
 #                                   ./plasticity rebuild when sources changed)
