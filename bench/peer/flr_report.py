@@ -6,7 +6,7 @@ Targets:
   * Java (1 thread) at most 1/3 of numpy's time per trial-step at N = 100 and N = 1000, against the faster of the two
     numpy structures; simulation only on both sides (Java's run time less its eigenvalue decompositions)   <= 0.33x
   * `./plasticity demo --quiet` (experiment and figures) in under 2 minutes                                  < 120 s
-  * the 2-worker batched step at >= 80 % of the 2-core dgemm rate (DgemmBench 1000^3 run on 2 threads at once)
+  * the 2-worker batched step at >= 85 % of the 2-core dgemm rate (DgemmBench 1000^3 run on 2 threads at once)
 """
 import csv
 import json
@@ -17,7 +17,7 @@ QUIET_MAX = 0.15
 TARGET_RATIO = 1 / 3
 TARGET_NS = (100, 1000)
 TARGET_DEMO_S = 120.0
-TARGET_EFF = 0.80
+TARGET_EFF = 0.85
 
 
 def load(d):
@@ -131,9 +131,9 @@ def main():
         lines += ["", "| case | step µs | 2-core dgemm rate GFLOP/s | step GFLOP/s | efficiency | target | result |",
                   "| --- | ---: | ---: | ---: | ---: | --- | --- |",
                   f"| 2 workers x B=50 batched step, N=1000, double, vs DgemmBench 1000³ on 2 threads at once "
-                  f"| {fmt(step)} | {rate:.1f} | {2e8 / (step * 1e3):.1f} | {eff * 100:.0f} % | ≥ 80 % "
+                  f"| {fmt(step)} | {rate:.1f} | {2e8 / (step * 1e3):.1f} | {eff * 100:.0f} % | ≥ 85 % "
                   f"| {'PASS' if eff >= TARGET_EFF else 'FAIL'}{flag('jmh-workers', 'jmh-gemm-x2')} |"]
-        summary["targets"]["workers_step_vs_2core_dgemm"] = {"efficiency": eff, "target": ">= 0.80",
+        summary["targets"]["workers_step_vs_2core_dgemm"] = {"efficiency": eff, "target": ">= 0.85",
                                                             "pass": eff >= TARGET_EFF}
     if demo:
         s = demo["seconds"]
