@@ -90,13 +90,13 @@ public final class FlrExperiment {
         Moments spontaneous = spontaneous(cfg, network, parallel);
         tick.run();
         double[] c = spontaneous.covariance();
-        // The top eigenvalues of C, of each trial group's C (for its standard error) and of J, on the pool: at
-        // large N these decompositions cost as much as a task.
+        // The top eigenvalues of C, of each trial group's C (for its standard error) and of J (kept from the
+        // network's stability check), on the pool: at large N these decompositions cost as much as a task.
         int groups = spontaneous.groups();
         double[] tops = new double[groups + 2];
         List<Runnable> spectra = new ArrayList<>();
         spectra.add(() -> tops[0] = SymmetricEigen.values(n, c).max());
-        spectra.add(() -> tops[1] = SymmetricEigen.values(n, network.coupling()).max());
+        spectra.add(() -> tops[1] = network.couplingTopEigenvalue());
         for (int g = 0; g < groups; g++) {
             int group = g;
             spectra.add(() -> tops[2 + group] = SymmetricEigen.values(n, spontaneous.groupCovariance(group)).max());

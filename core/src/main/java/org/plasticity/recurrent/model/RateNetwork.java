@@ -30,6 +30,8 @@ public final class RateNetwork {
     private final NetworkConfig config;
     private final Memories memories;
     private final double[] coupling;
+    /** lambda_max(J) when {@link #build} computed it for its stability check, else NaN (found on demand). */
+    private double couplingTop = Double.NaN;
 
     private RateNetwork(NetworkConfig config, Memories memories, double[] coupling) {
         this.config = config;
@@ -59,7 +61,9 @@ public final class RateNetwork {
             }
         }
         RateNetwork net = new RateNetwork(config, memories, j);
-        net.checkStepStability(SymmetricEigen.values(n, j));
+        SymmetricEigen spectrum = SymmetricEigen.values(n, j);
+        net.checkStepStability(spectrum);
+        net.couplingTop = spectrum.max();
         return net;
     }
 
@@ -82,6 +86,14 @@ public final class RateNetwork {
                     "%.4g is too large for this network: Euler stability needs dt < %.4g "
                             + "(dt/tau * max|1 - beta*lambda| < 2)", config.dt(), 2 * config.tau() / worst));
         }
+    }
+
+    /** @return the largest eigenvalue of J (computed once: at N = 2000 a decomposition takes seconds). */
+    public synchronized double couplingTopEigenvalue() {
+        if (Double.isNaN(couplingTop)) {
+            couplingTop = SymmetricEigen.values(n(), coupling).max();
+        }
+        return couplingTop;
     }
 
     public NetworkConfig config() {
