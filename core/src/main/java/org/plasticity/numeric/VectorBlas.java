@@ -27,7 +27,10 @@ final class VectorBlas {
             VectorShape.forBitSize(Math.min(PF.vectorBitSize(), Blas.FLOAT_LANES * Float.SIZE)));
     private static final boolean D_FULL = D.length() == Blas.DOUBLE_LANES;
     private static final boolean F_FULL = F.length() == Blas.FLOAT_LANES;
-    /** Doubles of B kept in cache per panel of {@link #rows4}: 256 KiB, a quarter of a core's L2 on current CPUs. */
+    /**
+     * Doubles of B per panel of {@link #rows4}: 256 KiB stays in a core's L2 while every 4-row block of A passes over
+     * it (at N = 1000 J is 8 MB, else streamed from the shared cache per block). Block order leaves each sum as is.
+     */
     private static final int PANEL_DOUBLES = 32 * 1024;
 
     private VectorBlas() {}
@@ -64,11 +67,7 @@ final class VectorBlas {
         }
     }
 
-    /**
-     * Rows {@code 0 .. m4 - 1} of C (m4 a multiple of 4) in 4 x 4 blocks, sweeping B in panels of rows that stay in
-     * the core's L2 cache while every block of A passes over them (at N = 1000, J is 8 MB: without panels each
-     * block of A would stream it from the shared cache). The order of blocks does not touch any entry's sum.
-     */
+    /** Rows {@code 0 .. m4 - 1} of C (m4 a multiple of 4) in 4 x 4 blocks, over L2-sized panels of B's rows. */
     private static void rows4(int m4, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c,
                               double[] r, double[] t, double[] r2, double[] t2) {
         int n4 = n - n % 4;
@@ -152,11 +151,7 @@ final class VectorBlas {
         reduce8(t, r);
     }
 
-    /**
-     * Four rows of A against four rows of B: sixteen interleaved dot products, rows 0 and 1 of A written to {@code r}
-     * and rows 2 and 3 to {@code r2}, each in {@link #block2x4}'s layout. Twice the work of a 2 x 4 block per load of
-     * B, and the AVX-512 register file holds its sixteen accumulators.
-     */
+    /** Four rows of A against four of B: A's rows 0-1 into {@code r}, 2-3 into {@code r2}, as {@link #block2x4}. */
     private static void block4x4(int k, double[] a, int aOff, double[] b, int bOff, double[] r, double[] t,
                                  double[] r2, double[] t2) {
         DoubleVector z = DoubleVector.zero(D);
