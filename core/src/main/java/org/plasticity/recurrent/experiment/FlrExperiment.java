@@ -75,6 +75,7 @@ public final class FlrExperiment {
         long total = 1 + tasks.size();
         AtomicLong done = new AtomicLong();
         Runnable tick = () -> progress.progress(done.incrementAndGet(), total);
+        progress.progress(0, total); // the total is known before the spontaneous run, which may take minutes
         Sampling.GroupRunner parallel = new Sampling.GroupRunner() {
             @Override
             public void runAll(List<Runnable> jobs) {
