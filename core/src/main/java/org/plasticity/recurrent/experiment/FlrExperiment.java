@@ -70,7 +70,6 @@ public final class FlrExperiment {
     private static FlrResult run(FlrConfig cfg, int threads, ProgressListener progress, ExecutorService pool,
                                  long start) {
         RateNetwork network = network(cfg);
-        int n = network.n();
         List<List<IoMappingTask>> tasks = tasks(cfg, network);
         long total = 1 + tasks.size();
         AtomicLong done = new AtomicLong();
@@ -90,29 +89,9 @@ public final class FlrExperiment {
 
         Moments spontaneous = spontaneous(cfg, network, parallel);
         tick.run();
-        double[] c = spontaneous.covariance();
-        // The top eigenvalues of C, of each trial group's C (for its standard error) and of J (kept from the
-        // network's stability check), on the pool: at large N these decompositions cost as much as a task.
-        int groups = spontaneous.groups();
-        double[] tops = new double[groups + 2];
-        List<Runnable> spectra = new ArrayList<>();
-        spectra.add(() -> tops[0] = SymmetricEigen.values(n, c).max());
-        spectra.add(() -> tops[1] = network.couplingTopEigenvalue());
-        for (int g = 0; g < groups; g++) {
-            int group = g;
-            spectra.add(() -> tops[2 + group] = SymmetricEigen.values(n, spontaneous.groupCovariance(group)).max());
-        }
-        invokeAll(pool, spectra);
-        double covTop = tops[0];
-        double couplingTop = tops[1];
-        double topErr = groups < 2 ? Double.NaN : Summary.standardError(Arrays.copyOfRange(tops, 2, tops.length));
-        double meanAct = 0;
-        for (double v : spontaneous.mean()) {
-            meanAct += v * v;
-        }
-        var spont = new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
-                covTop, topErr, couplingTop, meanAct / n, spontaneous.samples());
-        Regime regime = Regime.assess(network, spontaneous, couplingTop, covTop, topErr);
+        var spont = summary(network, spontaneous, pool);
+        Regime regime = Regime.assess(network, spontaneous, spont.couplingTopEigenvalue(), spont.topEigenvalue(),
+                spont.topEigenvalueError());
 
         LearningRule rule = LearningRules.byName(cfg.rule());
         List<TaskResult> results = new ArrayList<>();
@@ -165,6 +144,34 @@ public final class FlrExperiment {
         double wall = (System.nanoTime() - start) / 1e9;
         return new FlrResult(Version.get(), Blas.backend(), cfg, threads, wall, spont, results,
                 Agreement.of(p1, measured), Agreement.of(p2, measured), Agreement.of(p2v, measured), lt, regime);
+    }
+
+    /**
+     * The spontaneous run's summary. The top eigenvalues of C, of each trial group's C (for its standard error) and
+     * of J (kept from the network's stability check) are found on the pool: at large N these decompositions cost as
+     * much as a task.
+     */
+    private static FlrResult.SpontaneousSummary summary(RateNetwork network, Moments spontaneous,
+                                                        ExecutorService pool) {
+        int n = network.n();
+        double[] c = spontaneous.covariance();
+        int groups = spontaneous.groups();
+        double[] tops = new double[groups + 2];
+        List<Runnable> spectra = new ArrayList<>();
+        spectra.add(() -> tops[0] = SymmetricEigen.values(n, c).max());
+        spectra.add(() -> tops[1] = network.couplingTopEigenvalue());
+        for (int g = 0; g < groups; g++) {
+            int group = g;
+            spectra.add(() -> tops[2 + group] = SymmetricEigen.values(n, spontaneous.groupCovariance(group)).max());
+        }
+        invokeAll(pool, spectra);
+        double topErr = groups < 2 ? Double.NaN : Summary.standardError(Arrays.copyOfRange(tops, 2, tops.length));
+        double meanAct = 0;
+        for (double v : spontaneous.mean()) {
+            meanAct += v * v;
+        }
+        return new FlrResult.SpontaneousSummary(spontaneous.meanVariance(), spontaneous.meanVarianceError(),
+                tops[0], topErr, tops[1], meanAct / n, spontaneous.samples());
     }
 
     /** @return the experiment's network: its memories and random part drawn from the config's seed. */
