@@ -1,11 +1,9 @@
 package org.plasticity.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.plasticity.layered.credit.CreditRule;
@@ -127,7 +125,7 @@ public final class EpochTimer {
             out.put("sigmoid_pass_seconds_per_epoch", p.sigmoidPass());
         }
         double[] timedSeconds = Arrays.copyOfRange(seconds, warmup, seconds.length);
-        out.put("seconds_per_epoch", median(timedSeconds));
+        out.put("seconds_per_epoch", TimerOutput.median(timedSeconds));
         out.put("epoch_seconds", timedSeconds);
         out.put("warmup_seconds", Arrays.copyOfRange(seconds, 0, warmup));
         out.put("train_loss", losses);
@@ -136,41 +134,7 @@ public final class EpochTimer {
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("start", startWall);
         out.put("end", System.currentTimeMillis() / 1e3);
-        System.out.println(json(out));
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
-
-    private static String json(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            List<String> f = new ArrayList<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                f.add("\"" + e.getKey() + "\": " + json(e.getValue()));
-            }
-            return "{" + String.join(", ", f) + "}";
-        }
-        if (o instanceof double[] a) {
-            List<String> f = new ArrayList<>();
-            for (double d : a) {
-                f.add(json(d));
-            }
-            return "[" + String.join(", ", f) + "]";
-        }
-        if (o instanceof Double d) {
-            if (!Double.isFinite(d)) {
-                return "null";
-            }
-            return String.format(Locale.ROOT, Math.abs(d) >= 1e5 ? "%.3f" : "%.6g", d); // wall-clock stamps in full
-        }
-        if (o instanceof Number) {
-            return o.toString();
-        }
-        return "\"" + o.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        System.out.println(TimerOutput.json(out));
     }
 
     /** The Trainer's training loop, copied so that each part can be timed (diagnostic only). */
@@ -309,7 +273,7 @@ public final class EpochTimer {
                     }
                     blocks[k] = (System.nanoTime() - s) / 1e9 / reps * batches;
                 }
-                double sec = median(blocks);
+                double sec = TimerOutput.median(blocks);
                 res.put(e.getKey(), sec);
                 total += sec;
             }
@@ -356,7 +320,7 @@ public final class EpochTimer {
                     }
                     blocks[k] = (System.nanoTime() - s) / 1e9;
                 }
-                res.put(en.getKey(), median(blocks));
+                res.put(en.getKey(), TimerOutput.median(blocks));
             }
             return res;
         }

@@ -7,10 +7,8 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plasticity.numeric.Blas;
@@ -98,7 +96,7 @@ public final class FlrWorkTimer {
         Timed t = time(cfg, o);
         int eigenCount = 3 + Math.min(o.trials(), 10);
         double eigenOne = timeEigen(FlrExperiment.network(cfg).coupling(), o.n());
-        double median = median(t.seconds());
+        double median = TimerOutput.median(t.seconds());
         double simOnly = Math.max(0, median - eigenCount * eigenOne);
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -136,7 +134,7 @@ public final class FlrWorkTimer {
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("start", startWall);
         out.put("end", System.currentTimeMillis() / 1e3);
-        System.out.println(json(out));
+        System.out.println(TimerOutput.json(out));
     }
 
     /** Times and peak heaps of the timed runs, and the last run's result. */
@@ -298,37 +296,4 @@ public final class FlrWorkTimer {
         }
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int k = s.length;
-        return k % 2 == 1 ? s[k / 2] : (s[k / 2 - 1] + s[k / 2]) / 2;
-    }
-
-    private static String json(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            List<String> f = new ArrayList<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                f.add("\"" + e.getKey() + "\": " + json(e.getValue()));
-            }
-            return "{" + String.join(", ", f) + "}";
-        }
-        if (o instanceof double[] a) {
-            List<String> f = new ArrayList<>();
-            for (double d : a) {
-                f.add(json(d));
-            }
-            return "[" + String.join(", ", f) + "]";
-        }
-        if (o instanceof Double d) {
-            if (!Double.isFinite(d)) {
-                return "null";
-            }
-            return String.format(Locale.ROOT, Math.abs(d) >= 1e5 ? "%.3f" : "%.6g", d);
-        }
-        if (o instanceof Number) {
-            return o.toString();
-        }
-        return "\"" + o.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }
