@@ -101,10 +101,7 @@ public final class FlrExperiment {
             // Every cue of the wave's tasks shares J: their evoked runs form one batch per worker.
             List<Sampling.Input> inputs = new ArrayList<>();
             for (List<IoMappingTask> task : part) {
-                long[] seeds = evokedSeeds(cfg.seed(), task);
-                for (int j = 0; j < task.size(); j++) {
-                    inputs.add(new Sampling.Input(task.get(j).field(), seeds[j]));
-                }
+                inputs.addAll(evokedInputs(cfg.seed(), task));
             }
             List<Moments> evoked = Sampling.moments(network, cfg.simulation(), inputs, parallel);
             List<Future<TaskResult>> futures = new ArrayList<>();
@@ -217,13 +214,19 @@ public final class FlrExperiment {
      */
     public static TaskResult runTask(FlrConfig cfg, RateNetwork network, Moments spontaneous, LearningRule rule,
                                      List<IoMappingTask> transitions) {
-        long[] seeds = evokedSeeds(cfg.seed(), transitions);
+        List<Moments> evoked = Sampling.moments(network, cfg.simulation(), evokedInputs(cfg.seed(), transitions),
+                Sampling.GroupRunner.SEQUENTIAL);
+        return finishTask(cfg, network, spontaneous, rule, transitions, evoked);
+    }
+
+    /** A task's evoked runs, one per transition: its input field and seed. */
+    private static List<Sampling.Input> evokedInputs(long seed, List<IoMappingTask> transitions) {
+        long[] seeds = evokedSeeds(seed, transitions);
         List<Sampling.Input> inputs = new ArrayList<>();
-        for (int j = 0; j < transitions.size(); j++) {
+        for (int j = 0; j < seeds.length; j++) {
             inputs.add(new Sampling.Input(transitions.get(j).field(), seeds[j]));
         }
-        List<Moments> evoked = Sampling.moments(network, cfg.simulation(), inputs, Sampling.GroupRunner.SEQUENTIAL);
-        return finishTask(cfg, network, spontaneous, rule, transitions, evoked);
+        return inputs;
     }
 
     /** The seeds of a task's evoked runs, one per transition: what its quasi-static measurement reuses. */

@@ -47,16 +47,14 @@ public final class Moments {
             MomentAccumulator acc = groups.get(g);
             double[] sums = acc.trialSums();
             long[] counts = acc.trialCounts();
+            double[][] means = acc.trialMeans();
             double[] gsum = new double[n];
             long gcount = 0;
             for (int b = 0; b < acc.trials(); b++, t++) {
-                double[] m = new double[n];
                 for (int i = 0; i < n; i++) {
-                    double s = sums[b * n + i];
-                    m[i] = counts[b] == 0 ? Double.NaN : s / counts[b];
-                    gsum[i] += s;
+                    gsum[i] += sums[b * n + i];
                 }
-                trialMeans[t] = m;
+                trialMeans[t] = means[b];
                 gcount += counts[b];
             }
             double[] gouter = acc.outerSum();

@@ -31,12 +31,17 @@ public final class RateNetwork {
     private final Memories memories;
     private final double[] coupling;
     /** lambda_max(J) when {@link #build} computed it for its stability check, else NaN (found on demand). */
-    private double couplingTop = Double.NaN;
+    private final double couplingTop;
 
     private RateNetwork(NetworkConfig config, Memories memories, double[] coupling) {
+        this(config, memories, coupling, Double.NaN);
+    }
+
+    private RateNetwork(NetworkConfig config, Memories memories, double[] coupling, double couplingTop) {
         this.config = config;
         this.memories = memories;
         this.coupling = coupling;
+        this.couplingTop = couplingTop;
     }
 
     /**
@@ -60,10 +65,9 @@ public final class RateNetwork {
                 }
             }
         }
-        RateNetwork net = new RateNetwork(config, memories, j);
         SymmetricEigen spectrum = SymmetricEigen.values(n, j);
+        RateNetwork net = new RateNetwork(config, memories, j, spectrum.max());
         net.checkStepStability(spectrum);
-        net.couplingTop = spectrum.max();
         return net;
     }
 
@@ -88,12 +92,12 @@ public final class RateNetwork {
         }
     }
 
-    /** @return the largest eigenvalue of J (computed once: at N = 2000 a decomposition takes seconds). */
-    public synchronized double couplingTopEigenvalue() {
-        if (Double.isNaN(couplingTop)) {
-            couplingTop = SymmetricEigen.values(n(), coupling).max();
-        }
-        return couplingTop;
+    /**
+     * @return the largest eigenvalue of J: kept from {@link #build}'s stability check (at N = 2000 a decomposition
+     *     takes seconds), decomposed on each call for a network made otherwise
+     */
+    public double couplingTopEigenvalue() {
+        return Double.isNaN(couplingTop) ? SymmetricEigen.values(n(), coupling).max() : couplingTop;
     }
 
     public NetworkConfig config() {
