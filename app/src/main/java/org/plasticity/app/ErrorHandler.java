@@ -16,7 +16,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (e instanceof ConfigException || e instanceof org.plasticity.layered.data.DataException) {
+        if (e instanceof ConfigException || e instanceof org.plasticity.DataException) {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }

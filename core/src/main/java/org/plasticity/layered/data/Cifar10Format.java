@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.plasticity.DataException;
 
 /**
  * Reader of the CIFAR-10 "binary version" ({@code cifar-10-batches-bin/}): files of 3073-byte records, one label

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.plasticity.DataException;
 
 /**
  * Opens the data files of this package, plain or gzipped (recognised by the magic bytes {@code 1f 8b}), as streams

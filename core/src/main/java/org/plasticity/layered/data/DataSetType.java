@@ -1,6 +1,7 @@
 package org.plasticity.layered.data;
 
 import java.nio.file.Path;
+import org.plasticity.DataException;
 
 /**
  * What the registry knows of a data set: its name, its help line, whether it is images (which picks the image recipe

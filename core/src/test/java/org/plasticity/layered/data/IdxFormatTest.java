@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.DataException;
 
 class IdxFormatTest {
     private static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");

@@ -1,4 +1,4 @@
-package org.plasticity.layered.data;
+package org.plasticity;
 
 import java.nio.file.Path;
 
