@@ -35,7 +35,7 @@ public final class OutputDirectory implements AutoCloseable {
     /** The names our commands write into --out: a folder that holds only these may be replaced as a whole. */
     private static final Pattern RESULT = Pattern.compile("summary\\.json|tasks\\.csv|epochs\\.csv|results\\.md"
             + "|report\\.html|.+\\.png|fig-.+\\.json|sweep\\.json|points\\.csv|journal\\.jsonl|results\\.csv"
-            + "|results\\.parquet|results-csv");
+            + "|results\\.parquet|results-csv|scores\\.csv|neurons\\.csv|training\\.csv|.+\\.ckpt");
     /** What a killed writer may leave: sweep temp files, an earlier version's staging folders, the sweep lock. */
     private static final Pattern DEBRIS =
             Pattern.compile("\\..+\\.tmp|\\.partial-.*|" + Pattern.quote(FolderLock.FILE));
@@ -168,10 +168,11 @@ public final class OutputDirectory implements AutoCloseable {
                 String name = p.getFileName().toString();
                 if (DEBRIS.matcher(name).matches()) {
                     debris.add(prefix + name);
-                } else if (name.equals("paper") && prefix.isEmpty() && Files.isDirectory(p)) {
-                    // the demo's figures: a results folder of its own, checked file by file
+                } else if ((name.equals("paper") || name.equals("models")) && prefix.isEmpty()
+                        && Files.isDirectory(p)) {
+                    // the demo's figures, brainlike's checkpoints: results folders of their own, checked file by file
                     List<String> inner = new ArrayList<>();
-                    classify(p, "paper/", inner, debris, other);
+                    classify(p, name + "/", inner, debris, other);
                     results.add(name);
                 } else if (RESULT.matcher(name).matches()) {
                     results.add(prefix + name);
