@@ -281,7 +281,8 @@ public final class Checkpoint {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return read(zip, file);
         } catch (ZipException e) {
-            throw new DataException(file, "not a checkpoint: not a readable zip archive (" + e.getMessage() + ")", e);
+            throw new DataException(file, "not a checkpoint: not a zip archive, or a truncated or corrupt one ("
+                    + e.getMessage() + ")", e);
         } catch (EOFException e) {
             throw new DataException(file, "truncated (an entry ends early)", e);
         } catch (IOException e) {
