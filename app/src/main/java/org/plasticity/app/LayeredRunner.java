@@ -46,17 +46,7 @@ final class LayeredRunner {
     static List<TrainResult> runAndWrite(String command, List<String> ruleNames, TrainingOptions opts, RunOptions run,
                                          Path save, PrintWriter out) throws IOException, InterruptedException {
         long seed = opts.seed(run.seed);
-        List<String> rules = new ArrayList<>();
-        for (String r : ruleNames) {
-            try {
-                String id = CreditRules.canonical(r);
-                if (!rules.contains(id)) {
-                    rules.add(id);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(command.equals("train") ? "--rule" : "--rules", e.getMessage());
-            }
-        }
+        List<String> rules = canonical(command, ruleNames);
         Path outDir = run.out();
         if (save != null && rules.size() != 1) {
             throw new ConfigException("--save", "saves one trained network; " + rules.size() + " rules were given");
@@ -64,18 +54,7 @@ final class LayeredRunner {
         SaveTarget saveTo = save == null ? null : SaveTarget.check(save, outDir, run.force);
         int threads = Math.min(run.threads(), rules.size());
         Dataset[] data = opts.load();
-        List<TrainConfig> configs = new ArrayList<>();
-        for (String r : rules) {
-            TrainConfig c = opts.config(r, seed, data[0]);
-            try {
-                new Trainer(c, TrainingListener.NONE).validate(r, data[0]);
-            } catch (ConfigException e) {
-                throw e;
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(command.equals("train") ? "--rule" : "--rules", r + ": " + e.getMessage());
-            }
-            configs.add(c);
-        }
+        List<TrainConfig> configs = configs(command, rules, opts, seed, data[0]);
         List<TrainResult> results = new ArrayList<>();
         TrainedNetwork trained = null;
         try (OutputDirectory dir = run.openOut();
@@ -147,6 +126,40 @@ final class LayeredRunner {
             out.println("checkpoint in " + save);
         }
         return results;
+    }
+
+    /** @return each rule's config, checked against its rule before any work starts. */
+    private static List<TrainConfig> configs(String command, List<String> rules, TrainingOptions opts, long seed,
+                                             Dataset train) {
+        List<TrainConfig> configs = new ArrayList<>();
+        for (String r : rules) {
+            TrainConfig c = opts.config(r, seed, train);
+            try {
+                new Trainer(c, TrainingListener.NONE).validate(r, train);
+            } catch (ConfigException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(command.equals("train") ? "--rule" : "--rules", r + ": " + e.getMessage());
+            }
+            configs.add(c);
+        }
+        return configs;
+    }
+
+    /** @return the rules' ids, each once, in the order given; an unknown name fails naming the option. */
+    private static List<String> canonical(String command, List<String> ruleNames) {
+        List<String> rules = new ArrayList<>();
+        for (String r : ruleNames) {
+            try {
+                String id = CreditRules.canonical(r);
+                if (!rules.contains(id)) {
+                    rules.add(id);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(command.equals("train") ? "--rule" : "--rules", e.getMessage());
+            }
+        }
+        return rules;
     }
 
     /**

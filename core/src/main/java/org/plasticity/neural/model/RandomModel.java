@@ -6,8 +6,8 @@ import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.InputTransform;
 import org.plasticity.layered.training.Recipes;
 import org.plasticity.layered.training.TrainConfig;
-import org.plasticity.layered.training.TrainingListener;
 import org.plasticity.layered.training.Trainer;
+import org.plasticity.layered.training.TrainingListener;
 import org.plasticity.neural.data.Features;
 import org.plasticity.neural.data.StimulusImage;
 
