@@ -1,5 +1,6 @@
 package org.plasticity.app;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plasticity.ConfigException;
@@ -12,11 +13,18 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = RuleOptions.class,
         description = {"Train a layered network with one learning rule (listed below).",
-            "Writes summary.json, epochs.csv, results.md, report.html, learning-curves.png and alignment.png into --out."})
+            "Writes summary.json, epochs.csv, results.md, report.html, learning-curves.png and alignment.png into --out"
+                + "; with --save, also the trained network as a checkpoint."})
 final class TrainCommand implements Callable<Integer>, RuleOptions.Layered {
     @Option(names = "--rule", paramLabel = "RULE", completionCandidates = RuleOptions.RuleNames.class,
             description = "${COMPLETION-CANDIDATES} (required, here or as rule in --config).")
     String rule;
+
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Also save the trained network as a checkpoint (a numpy-readable .npz; docs/checkpoints.md)"
+                + " for predictivity --model. Inside --out it is written with the results; elsewhere its folder must"
+                + " exist, and an existing file is replaced only with --force (default: not saved).")
+    Path save;
 
     @CommandLine.Mixin
     TrainingOptions training = new TrainingOptions();
@@ -39,7 +47,7 @@ final class TrainCommand implements Callable<Integer>, RuleOptions.Layered {
             throw new ConfigException("--rule", "required (one of " + String.join(", ", CreditRules.ids())
                     + "), here or as rule in --config");
         }
-        LayeredRunner.runAndWrite("train", List.of(r), training, run, spec.commandLine().getOut());
+        LayeredRunner.runAndWrite("train", List.of(r), training, run, save, spec.commandLine().getOut());
         return 0;
     }
 }

@@ -51,6 +51,50 @@ public final class FeedForwardNet {
         }
     }
 
+    private FeedForwardNet(int[] sizes, Activation hidden, Activation output, float[][] weights, float[][] biases) {
+        this.sizes = sizes;
+        this.hidden = hidden;
+        this.output = output;
+        this.weights = weights;
+        this.biases = biases;
+    }
+
+    /**
+     * A network with given parameters (a saved one, say), checked for shape.
+     *
+     * @param weights W_l for l = 1..L, each {@code n_l x n_{l-1}} row-major; copied
+     * @param biases c_l for l = 1..L, each {@code n_l}; copied
+     * @throws IllegalArgumentException when a size is not positive, a shape does not match {@code sizes}, or the
+     *     hidden activation is softmax
+     */
+    public static FeedForwardNet of(int[] sizes, Activation hidden, Activation output, float[][] weights,
+                                    float[][] biases) {
+        if (sizes.length < 2 || weights.length != sizes.length - 1 || biases.length != sizes.length - 1) {
+            throw new IllegalArgumentException("a network of " + Arrays.toString(sizes) + " needs " + (sizes.length - 1)
+                    + " weight matrices and bias vectors, got " + weights.length + " and " + biases.length);
+        }
+        for (int n : sizes) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("layer sizes must be positive, got " + Arrays.toString(sizes));
+            }
+        }
+        if (hidden == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("softmax is an output nonlinearity only");
+        }
+        float[][] w = new float[weights.length][];
+        float[][] c = new float[biases.length][];
+        for (int l = 0; l < w.length; l++) {
+            if ((long) weights[l].length != (long) sizes[l + 1] * sizes[l] || biases[l].length != sizes[l + 1]) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " needs " + sizes[l + 1] + " x " + sizes[l]
+                        + " weights and " + sizes[l + 1] + " biases, got " + weights[l].length + " and "
+                        + biases[l].length);
+            }
+            w[l] = weights[l].clone();
+            c[l] = biases[l].clone();
+        }
+        return new FeedForwardNet(sizes.clone(), hidden, output, w, c);
+    }
+
     private FeedForwardNet(FeedForwardNet other) {
         sizes = other.sizes.clone();
         hidden = other.hidden;

@@ -11,6 +11,7 @@ import org.plasticity.layered.data.Dataset;
 import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
+import org.plasticity.layered.network.InputTransform;
 import org.plasticity.numeric.Seeds;
 import org.plasticity.stats.Angles;
 
@@ -37,9 +38,16 @@ public final class Trainer {
 
     /** @return a network shaped for {@code train} with the config's architecture and its seeded weights. */
     public FeedForwardNet network(Dataset train) {
-        return new FeedForwardNet(config.sizes(train.features(), train.classes()), config.hiddenActivation(),
-                config.outputActivation(), config.init(), config.initGain(),
-                Seeds.stream(config.seed(), STREAM_WEIGHTS));
+        return network(train.features(), train.classes());
+    }
+
+    /**
+     * @return the network a run of this config starts from on data of {@code inputs} values and {@code classes}
+     *     classes: the config's architecture, with the weights drawn from the seed's weight stream
+     */
+    public FeedForwardNet network(int inputs, int classes) {
+        return new FeedForwardNet(config.sizes(inputs, classes), config.hiddenActivation(), config.outputActivation(),
+                config.init(), config.initGain(), Seeds.stream(config.seed(), STREAM_WEIGHTS));
     }
 
     /**
@@ -54,6 +62,14 @@ public final class Trainer {
 
     /** Trains a fresh network with rule {@code ruleName} on {@code train}, measuring on {@code test}. */
     public TrainResult train(String ruleName, Dataset train, Dataset test) {
+        return trainNetwork(ruleName, train, test).result();
+    }
+
+    /**
+     * As {@link #train}, also handing back the trained network and the input transform it was trained with, which a
+     * checkpoint needs. The network is not kept anywhere else.
+     */
+    public TrainedNetwork trainNetwork(String ruleName, Dataset train, Dataset test) {
         if (test.features() != train.features() || test.classes() != train.classes()) {
             throw new IllegalArgumentException("test set " + test.name() + " does not match the training set's shape");
         }
@@ -63,10 +79,11 @@ public final class Trainer {
         Dataset te = config.testLimit() > 0 ? test.head(config.testLimit()) : test;
         float[] xTrain = tr.inputs();
         float[] xTest = te.inputs();
+        InputTransform input = InputTransform.NONE;
         if (config.standardize()) {
-            float[] ms = meanStd(xTrain);
-            xTrain = standardized(xTrain, ms);
-            xTest = standardized(xTest, ms);
+            input = InputTransform.fit(xTrain);
+            xTrain = input.apply(xTrain);
+            xTest = input.apply(xTest);
         }
         FeedForwardNet net = network(tr);
         int capacity = Math.max(config.batchSize(), Math.min(config.probe(), tr.size()));
@@ -111,8 +128,9 @@ public final class Trainer {
             records.add(r);
             listener.epoch(rule, r);
         }
-        return new TrainResult(rule, config, net.sizes(), tr.size(), te.size(), List.copyOf(records),
+        TrainResult result = new TrainResult(rule, config, net.sizes(), tr.size(), te.size(), List.copyOf(records),
                 (System.nanoTime() - start) / 1e9);
+        return new TrainedNetwork(result, net, input);
     }
 
     private EpochRecord evaluate(int epoch, double trainLoss, double seconds, FeedForwardNet net, CreditRule credit,
@@ -202,26 +220,5 @@ public final class Trainer {
             System.arraycopy(x, i * features, xb, r * features, features);
             yb[r * classes + labels[i]] = 1f;
         }
-    }
-
-    private static float[] meanStd(float[] x) {
-        double s = 0;
-        double ss = 0;
-        for (float v : x) {
-            s += v;
-            ss += (double) v * v;
-        }
-        double mean = s / x.length;
-        double var = Math.max(ss / x.length - mean * mean, 0);
-        return new float[] {(float) mean, (float) Math.sqrt(var)};
-    }
-
-    private static float[] standardized(float[] x, float[] ms) {
-        float inv = ms[1] > 0 ? 1f / ms[1] : 1f;
-        float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = (x[i] - ms[0]) * inv;
-        }
-        return out;
     }
 }
