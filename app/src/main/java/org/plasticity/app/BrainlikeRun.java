@@ -23,9 +23,10 @@ import org.plasticity.app.report.PredictivityReport;
 import org.plasticity.app.report.ScoreBarPlot;
 import org.plasticity.io.OutputDirectory;
 import org.plasticity.layered.data.Dataset;
-import org.plasticity.layered.network.Checkpoint;
+import org.plasticity.layered.checkpoint.Checkpoint;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainResult;
+import org.plasticity.layered.training.TrainedNetwork;
 import org.plasticity.layered.training.Trainer;
 import org.plasticity.layered.training.TrainingListener;
 import org.plasticity.neural.PredictivityStudy;
@@ -34,6 +35,7 @@ import org.plasticity.neural.data.Responses;
 import org.plasticity.neural.data.StimulusImage;
 import org.plasticity.neural.model.FeatureModel;
 import org.plasticity.neural.model.FeatureModels;
+import org.plasticity.neural.model.NetworkModel;
 import org.plasticity.stats.Summary;
 
 /**
@@ -45,6 +47,9 @@ import org.plasticity.stats.Summary;
 final class BrainlikeRun {
     /** The model name of the untrained-network baseline (the "random" features every rule starts from). */
     static final String UNTRAINED = "random";
+
+    /** Hidden widths when neither --hidden, --layers nor the config gives them. */
+    static final int[] DEFAULT_HIDDEN = {256, 256};
 
     private final List<String> rules;
     private final int seeds;
@@ -79,6 +84,11 @@ final class BrainlikeRun {
         if (training.data == null && !training.file().containsKey("data")) {
             training.data = "fashion-mnist";
         }
+        if (training.hidden == null && training.layers == null && !training.file().containsKey("hidden")
+                && !training.file().containsKey("layers")) {
+            // Two hidden layers, so that there are layers to compare; train's default is one of 500.
+            training.hidden = DEFAULT_HIDDEN.clone();
+        }
         long seed0 = training.seed(run.seed);
         run.out();
         // Read and check everything before --out is touched.
@@ -98,7 +108,7 @@ final class BrainlikeRun {
             layers.add(new NeuralScoring.Layer("pixels", () -> pixels.activations("pixels", images)));
             tags.add(new String[] {"pixels", ""});
             for (Job j : jobs) {
-                FeatureModel m = FeatureModels.open(dir.file(j.file()).toString(), j.seed());
+                FeatureModel m = new NetworkModel(j.model(), Checkpoint.read(dir.file(j.file())));
                 for (String layer : m.layers()) {
                     if (!layer.equals("output")) {
                         layers.add(new NeuralScoring.Layer(j.model(), () -> m.activations(layer, images)));
@@ -171,9 +181,9 @@ final class BrainlikeRun {
                     }
                 };
                 futures.add(pool.submit(() -> {
-                    TrainResult r = new Trainer(j.config(), progress).train(j.rule(), data[0], data[1]);
-                    Checkpoint.write(r, training.data(), dir.file(j.file()));
-                    return r;
+                    TrainedNetwork t = new Trainer(j.config(), progress).trainNetwork(j.rule(), data[0], data[1]);
+                    Checkpoint.of(t, training.data()).write(dir.file(j.file()));
+                    return t.result();
                 }));
             }
             for (int i = 0; i < jobs.size(); i++) {
