@@ -39,7 +39,7 @@ final class CsvTables {
         checkReadable(file);
         List<Row> rows = new ArrayList<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-             CsvParser p = (CsvParser) FACTORY.createParser(in)) {
+             CsvParser p = FACTORY.createParser(in)) {
             // WRAP_AS_ARRAY makes the file one array of rows, each an array of cells (all strings).
             List<String> cells = new ArrayList<>();
             int depth = 0;

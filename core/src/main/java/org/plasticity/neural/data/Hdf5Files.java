@@ -5,6 +5,7 @@ import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfFilterException;
 import io.jhdf.exceptions.HdfInvalidPathException;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
@@ -86,8 +87,12 @@ final class Hdf5Files {
         } catch (DataException e) {
             throw e;
         } catch (NoClassDefFoundError e) {
-            throw new DataException(file, "uses an HDF5 compression filter this build leaves out (LZF or LZ4; gzip is"
-                    + " read): re-save it with gzip compression", e);
+            // jHDF's LZ4 filter loads lz4-java only when a chunk needs it; the build leaves that library out.
+            throw new DataException(file, "uses the LZ4 compression filter, which this build leaves out: re-save it"
+                    + " with gzip compression", e);
+        } catch (HdfFilterException e) {
+            throw new DataException(file, "uses a compression filter this reader lacks (" + e.getMessage() + "):"
+                    + " re-save it with gzip compression", e);
         } catch (RuntimeException e) {
             throw new DataException(file, "corrupt or truncated HDF5 file (" + e.getMessage() + ")", e);
         }

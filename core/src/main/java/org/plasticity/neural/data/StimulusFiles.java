@@ -116,10 +116,14 @@ public final class StimulusFiles {
 
     private static StimulusImage decode(Path source, Item item) {
         BufferedImage img;
-        try (InputStream in = new BufferedInputStream(item.opener().open(), 1 << 16);
-             ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
-            // A memory cache, not ImageIO's default temporary files: images are small and read once.
+        try (InputStream in = new BufferedInputStream(item.opener().open(), 1 << 16)) {
+            // A memory cache, not ImageIO's default temporary files: images are small and read once. ImageIO.read
+            // closes the cache stream itself, except when no reader claims the image (null).
+            ImageInputStream iis = new MemoryCacheImageInputStream(in);
             img = ImageIO.read(iis);
+            if (img == null) {
+                iis.close();
+            }
         } catch (IOException | RuntimeException e) {
             throw new DataException(source, item.where() + ": image cannot be decoded (" + e.getMessage() + ")", e);
         }

@@ -99,6 +99,16 @@ class MatHdf5ResponsesTest {
     }
 
     @Test
+    void compressionFiltersTheReaderLacksAreNamed() {
+        Path f = file("filters.h5");
+        // LZ4 (jHDF has it, but its lz4-java dependency is left out of the build) and Blosc (jHDF lacks it).
+        fails(f, "LZ4", () -> ResponseFiles.read(f, "lz4", false));
+        fails(f, "re-save it with gzip", () -> ResponseFiles.read(f, "lz4", false));
+        fails(f, "id=32001", () -> ResponseFiles.read(f, "blosc", false));
+        fails(f, "re-save it with gzip", () -> ResponseFiles.read(f, "blosc", false));
+    }
+
+    @Test
     void foreignAndTruncatedFilesAreOneLineErrors() {
         fails(file("foreign.mat"), "not a MATLAB v5, v7 or v7.3 MAT-file",
                 () -> ResponseFiles.read(file("foreign.mat"), null, false));
