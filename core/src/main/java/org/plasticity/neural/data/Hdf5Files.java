@@ -162,7 +162,7 @@ final class Hdf5Files {
                 }
             } else if (n instanceof Dataset ds && numeric(ds) && !ds.isScalar() && !ds.isEmpty()
                     && Grid.recordingShape(shape(ds, matlab))
-                    && (!matlab || MATLAB_NUMERIC.contains(matlabClass(ds)) && ds.getAttribute("MATLAB_empty") == null)) {
+                    && (!matlab || MATLAB_NUMERIC.contains(matlabClass(ds)))) {
                 out.add(ds);
             }
         }

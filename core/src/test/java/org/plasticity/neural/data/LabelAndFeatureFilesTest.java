@@ -61,6 +61,10 @@ class LabelAndFeatureFilesTest {
         fails(inf, "stimulus 3, feature 2: Infinity", () -> FeatureFiles.read(inf, S));
         Path cube = file("features_3d.npy");
         fails(cube, "activations are 3-D (5 x 2 x 3)", () -> FeatureFiles.read(cube, S));
+        Path big = file("features_beyond_f4.npy");
+        fails(big, "stimulus 1, feature 4: 1.0E40 is beyond single precision", () -> FeatureFiles.read(big, S));
+        Path none = file("features_no_columns.npy");
+        fails(none, "has no features", () -> FeatureFiles.read(none, S));
         Path mat = file("responses_v5.mat");
         fails(mat, "unknown activations format '.mat'", () -> FeatureFiles.read(mat, S));
         Path truncated = file("truncated.npy");

@@ -9,8 +9,11 @@ import static org.plasticity.neural.data.Fixture.assertRecording;
 import static org.plasticity.neural.data.Fixture.fails;
 import static org.plasticity.neural.data.Fixture.file;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.plasticity.DataException;
 
 /**
@@ -63,6 +66,17 @@ class MatHdf5ResponsesTest {
     }
 
     @Test
+    void matWithoutCandidatesReadsLogicalsOnlyByName() {
+        Path f = file("no_candidates.mat");
+        fails(f, "holds no numeric 2-D or 3-D array", () -> ResponseFiles.read(f, null, false));
+        fails(f, "'z' is not a real numeric array (MATLAB class double, complex)", () -> ResponseFiles.read(f, "z",
+                false));
+        Responses mask = ResponseFiles.read(f, "mask", false);
+        assertEquals(Fixture.count(1, 2) % 2, mask.value(1, 2, 0));
+        assertEquals(Fixture.count(3, 3) % 2, mask.value(3, 3, 0));
+    }
+
+    @Test
     void matV73IsReadThroughHdf5WithMatlabsAxes() {
         Path f = file("responses_v73.mat");
         // The HDF5 dataset is 3 x 5 x 4; MATLAB, and this reader, see 4 x 5 x 3.
@@ -70,9 +84,11 @@ class MatHdf5ResponsesTest {
         assertAveraged(ResponseFiles.read(f, "info.avg", false), 1e-4); // single precision means
         assertAveraged(ResponseFiles.read(f, "/info/avg", false), 1e-4);
         assertCounts(ResponseFiles.read(f, "info.counts", false), 200); // uint8 above 127
-        // Listed in MATLAB's axes and names, sorted by path.
+        // Listed in MATLAB's axes and names, sorted by path; not the char array, the logical one or #refs#/a.
         fails(f, "name one (info.avg (4 x 5), info.counts (4 x 5), resp (4 x 5 x 3))",
                 () -> ResponseFiles.read(f, null, false));
+        fails(f, "'letters' is not a numeric array (MATLAB class char)", () -> ResponseFiles.read(f, "letters", false));
+        assertEquals(Fixture.count(1, 2) % 2, ResponseFiles.read(f, "mask", false).value(1, 2, 0));
         fails(f, "has no variable 'stim'", () -> ResponseFiles.read(f, "stim", false));
     }
 
@@ -81,6 +97,30 @@ class MatHdf5ResponsesTest {
         // float32, gzip and shuffle filters, chunked; a 1-D dataset beside it.
         assertRecording(ResponseFiles.read(file("responses.h5"), null, false));
         assertRecording(ResponseFiles.read(file("responses.h5"), "recording/responses", false));
+    }
+
+    @Test
+    void hdf5IntegerAndHalfPrecisionDtypes() {
+        Path f = file("dtypes.h5");
+        assertCounts(ResponseFiles.read(f, "i8", false), -20);
+        assertCounts(ResponseFiles.read(f, "i64", false), -Math.pow(2, 40));
+        Responses u64 = ResponseFiles.read(f, "u64", false); // 2^63 + 2048 count: unsigned, beyond long
+        for (int n = 0; n < N; n++) {
+            for (int s = 0; s < S; s++) {
+                assertEquals(Math.pow(2, 63) + 2048 * Fixture.count(n, s), u64.value(n, s, 0), 0);
+            }
+        }
+        assertAveraged(ResponseFiles.read(f, "f2", false), 0.07); // float16 keeps 11 significant bits
+        fails(file("no_arrays.h5"), "holds no numeric 2-D or 3-D array",
+                () -> ResponseFiles.read(file("no_arrays.h5"), null, false));
+    }
+
+    @Test
+    void hdf5ExtensionsAndCaseAreAllRead(@TempDir Path tmp) throws IOException {
+        for (String name : new String[] {"r.hdf5", "r.H5", "r.NWB"}) {
+            Path copy = Files.copy(file("responses.h5"), tmp.resolve(name));
+            assertRecording(ResponseFiles.read(copy, null, false));
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.plasticity.neural.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.plasticity.neural.data.Fixture.N;
 import static org.plasticity.neural.data.Fixture.R;
@@ -9,8 +10,12 @@ import static org.plasticity.neural.data.Fixture.assertRecording;
 import static org.plasticity.neural.data.Fixture.fails;
 import static org.plasticity.neural.data.Fixture.file;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.numeric.Npy;
 
 /**
  * NPY and CSV responses (tools/fixtures/neural_data_fixtures.py), checked value by value against the formula the
@@ -91,6 +96,39 @@ class ResponseFilesTest {
         assertAveraged(ResponseFiles.read(file("averaged_index.csv"), null, false), 0);
         // to_csv(index=False): header "0,1,2,3,4", not a row of data.
         assertAveraged(ResponseFiles.read(file("averaged_pandas_noindex.csv"), null, false), 0);
+    }
+
+    @Test
+    void csvNumbersInEveryNotation() {
+        // 1e3,-2.5,+.5,7. / NaN,na,-inf,Infinity / (empty),NA,INF,0 after a UTF-8 byte-order mark.
+        Grid g = CsvTables.matrix(file("numbers.csv"));
+        assertArrayEquals(new int[] {3, 4}, g.shape());
+        double inf = Double.POSITIVE_INFINITY;
+        assertArrayEquals(new double[] {1000, -2.5, 0.5, 7, Double.NaN, Double.NaN, -inf, inf, Double.NaN,
+            Double.NaN, inf, 0}, g.values(), 0);
+    }
+
+    @Test
+    void csvRejectsWhatJavaWouldParseButIsNoNumber(@TempDir Path tmp) throws IOException {
+        for (String cell : new String[] {"1d", "0x10", "1,5e", "--1"}) {
+            Path f = Files.writeString(tmp.resolve("x.csv"), "1,2\n3,\"" + cell + "\"\n");
+            fails(f, "line 2, column 2: '" + cell + "' is not a number", () -> CsvTables.matrix(f));
+        }
+        Path empty = Files.writeString(tmp.resolve("empty.csv"), "\n\n");
+        fails(empty, "is empty", () -> ResponseFiles.read(empty, null, false));
+        Path header = Files.writeString(tmp.resolve("header.csv"), "a,b\n");
+        fails(header, "has a header row but no data rows", () -> ResponseFiles.read(header, null, false));
+    }
+
+    @Test
+    void extensionsAreCaseInsensitiveAndAScalarIsNoRecording(@TempDir Path tmp) throws IOException {
+        Path upper = Files.copy(file("responses_c.npy"), tmp.resolve("R.NPY"));
+        assertRecording(ResponseFiles.read(upper, null, false));
+        Path scalar = tmp.resolve("scalar.npy");
+        Npy.write(scalar, new int[0], new double[] {1});
+        fails(scalar, "is a scalar; responses are 2-D", () -> ResponseFiles.read(scalar, null, false));
+        Path folder = Files.createDirectory(tmp.resolve("folder.npy"));
+        fails(folder, "is a folder", () -> ResponseFiles.read(folder, null, false));
     }
 
     @Test

@@ -78,6 +78,15 @@ class StimulusFilesTest {
     }
 
     @Test
+    void zipWithBackslashesAndSixteenBitGrey() {
+        List<StimulusImage> images = StimulusFiles.read(file("images_windows.zip"));
+        assertEquals(List.of("a.png", "b_grey16.png"), images.stream().map(StimulusImage::name).toList());
+        assertArrayEquals(RGB, images.get(0).rgb());
+        // Stored 0, 64, 128, 255 times 257 in 16 bits: scaled back to 8 bits exactly.
+        assertArrayEquals(new int[] {0x000000, 0x404040, 0x808080, 0xFFFFFF}, images.get(1).rgb());
+    }
+
+    @Test
     void unusableSourcesAreOneLineErrors() {
         fails(file("images_empty.zip"), "holds no images", () -> StimulusFiles.read(file("images_empty.zip")));
         fails(file("images_bad.zip"), "b_broken.png", () -> StimulusFiles.read(file("images_bad.zip")));
