@@ -101,7 +101,8 @@ final class CsvTables {
             Row row = rows.get(r);
             if (row.cells().length - skipColumns != columns) {
                 throw new DataException(file, "line " + row.line() + " has " + row.cells().length + " values, line "
-                        + rows.get(first).line() + " has " + (columns + skipColumns) + " (every row must have as many)");
+                        + rows.get(first).line() + " has " + (columns + skipColumns)
+                        + " (every row must have as many)");
             }
             for (int c = 0; c < columns; c++) {
                 String cell = row.cells()[c + skipColumns];

@@ -87,7 +87,10 @@ final class Hdf5Files {
         } catch (DataException e) {
             throw e;
         } catch (NoClassDefFoundError e) {
-            // jHDF's LZ4 filter loads lz4-java only when a chunk needs it; the build leaves that library out.
+            // jHDF's LZ4 filter loads lz4-java (net.jpountz) only when a chunk needs it; the build leaves it out.
+            if (!String.valueOf(e.getMessage()).contains("jpountz")) {
+                throw e;
+            }
             throw new DataException(file, "uses the LZ4 compression filter, which this build leaves out: re-save it"
                     + " with gzip compression", e);
         } catch (HdfFilterException e) {

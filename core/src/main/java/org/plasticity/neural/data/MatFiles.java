@@ -52,7 +52,7 @@ final class MatFiles {
         } catch (IOException e) {
             throw new DataException(file, "cannot be read (" + e.getMessage() + ")", e);
         }
-        // A v5 header: 116 bytes of text, 8 of subsystem offset, 2 of version, then 'IM' (little-) or 'MI' (big-endian).
+        // A v5 header: 116 bytes of text, 8 of subsystem offset, 2 of version, then 'IM' (little-endian) or 'MI'.
         boolean v5 = head.length == HEADER
                 && (head[126] == 'I' && head[127] == 'M' || head[126] == 'M' && head[127] == 'I');
         if (!v5) {

@@ -55,8 +55,9 @@ public final class ResponseFiles {
     static Responses responses(Path file, Grid g, boolean transpose) {
         String what = g.name() == null ? "the array" : "'" + g.name() + "'";
         if (g.rank() != 2 && g.rank() != 3) {
-            throw new DataException(file, what + " is " + (g.rank() == 0 ? "a scalar" : g.rank() + "-D (" + g.shapeText()
-                    + ")") + "; responses are 2-D (neurons x stimuli) or 3-D (neurons x stimuli x repeats)");
+            String is = g.rank() == 0 ? "a scalar" : g.rank() + "-D (" + g.shapeText() + ")";
+            throw new DataException(file, what + " is " + is
+                    + "; responses are 2-D (neurons x stimuli) or 3-D (neurons x stimuli x repeats)");
         }
         Grid r = transpose ? g.swapFirstAxes() : g;
         int[] s = r.shape();
