@@ -114,6 +114,89 @@ final class Dense {
         return x;
     }
 
+    /**
+     * The unit eigenvector of the symmetric row-major {@code s x s} matrix {@code g} for its largest eigenvalue
+     * {@code lambda} (computed beforehand, accurately), by inverse iteration with the shift {@code lambda}: LU of
+     * {@code G - lambda I} with partial pivoting, a pivot below {@code eps |G|} replaced by {@code eps |G|} (the
+     * matrix is singular by design), then solves until the direction stops changing (one or two as a rule). The
+     * start is the column of G with the largest diagonal entry, which cannot be orthogonal to the eigenvector unless
+     * G is zero. Sign arbitrary.
+     */
+    static double[] topEigenvector(double[] g, int s, double lambda) {
+        double norm = 0;
+        int start = 0;
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j < s; j++) {
+                norm = Math.max(norm, Math.abs(g[i * s + j]));
+            }
+            start = g[i * s + i] > g[start * s + start] ? i : start;
+        }
+        double[] lu = g.clone();
+        for (int i = 0; i < s; i++) {
+            lu[i * s + i] -= lambda;
+        }
+        int[] piv = new int[s];
+        double tiny = Math.ulp(1.0) * norm;
+        for (int col = 0; col < s; col++) {
+            int p = col;
+            for (int r = col + 1; r < s; r++) {
+                p = Math.abs(lu[r * s + col]) > Math.abs(lu[p * s + col]) ? r : p;
+            }
+            piv[col] = p;
+            swapRows(lu, col, p, s);
+            if (Math.abs(lu[col * s + col]) < tiny) {
+                lu[col * s + col] = lu[col * s + col] < 0 ? -tiny : tiny;
+            }
+            for (int r = col + 1; r < s; r++) {
+                double f = lu[r * s + col] / lu[col * s + col];
+                lu[r * s + col] = f;
+                for (int c = col + 1; c < s; c++) {
+                    lu[r * s + c] -= f * lu[col * s + c];
+                }
+            }
+        }
+        double[] v = new double[s];
+        for (int i = 0; i < s; i++) {
+            v[i] = g[i * s + start];
+        }
+        unit(v);
+        for (int iter = 0; iter < 10; iter++) {
+            double[] x = v.clone();
+            for (int col = 0; col < s; col++) { // forward: L y = P x
+                double t = x[col];
+                x[col] = x[piv[col]];
+                x[piv[col]] = t;
+                for (int r = col + 1; r < s; r++) {
+                    x[r] -= lu[r * s + col] * x[col];
+                }
+            }
+            for (int r = s - 1; r >= 0; r--) { // back: U z = y
+                double sum = x[r];
+                for (int c = r + 1; c < s; c++) {
+                    sum -= lu[r * s + c] * x[c];
+                }
+                x[r] = sum / lu[r * s + r];
+            }
+            unit(x);
+            double dot = 0;
+            for (int i = 0; i < s; i++) {
+                dot += x[i] * v[i];
+            }
+            v = x;
+            if (1 - Math.abs(dot) <= 4 * Math.ulp(1.0)) {
+                break;
+            }
+        }
+        return v;
+    }
+
+    private static void unit(double[] v) {
+        double n = Math.sqrt(sumSquares(v));
+        for (int i = 0; i < v.length; i++) {
+            v[i] /= n;
+        }
+    }
+
     private static void swapRows(double[] a, int r1, int r2, int width) {
         if (r1 == r2) {
             return;

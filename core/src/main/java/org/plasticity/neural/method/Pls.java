@@ -25,15 +25,17 @@ import org.plasticity.numeric.SymmetricEigen;
  *       term, {@code M_{k+1} = X_{k+1}^T Y_{k+1} = M_k - (t_k^T t_k) p_k c_k^T} (expand the product and use
  *       {@code X_k^T t_k = (t_k^T t_k) p_k}), so it is never re-formed from X.</li>
  *   <li>{@code w_k} is the dominant eigenvector of {@code M M^T} ({@code p x p}) when {@code p < q}, and otherwise
- *       {@code M v / |M v|} with {@code v} the dominant eigenvector of {@code M^T M} ({@code q x q}): an exact
- *       symmetric eigensolver ({@link SymmetricEigen}) on the smaller side.</li>
+ *       {@code M v / |M v|} with {@code v} the dominant eigenvector of {@code M^T M} ({@code q x q}), on the smaller
+ *       side: the largest eigenvalue from the symmetric QR algorithm ({@link SymmetricEigen#values}), its vector by
+ *       inverse iteration with that shift (converged to rounding, as the QR algorithm's own vectors are).</li>
  *   <li>X is deflated implicitly: {@code t_k = X w_k - sum_{j<k} t_j (p_j^T w_k)} row by row, and in the same pass
  *       over each row {@code X^T t_k} is accumulated, then {@code X_k^T t_k = X^T t_k - sum_{j<k} p_j (t_j^T t_k)};
  *       one pass over X per component. Y likewise: {@code Y_k^T t_k = Y^T t_k - sum_{j<k} c_j (t_j^T t_k)}.</li>
  * </ul>
  * The number of components is capped at {@code min(k, n - 1, p)}, the most the centred X can have (scikit-learn
- * raises an error above p, and produces NaN above the rank). Fitting stops early, with fewer components, when a score
- * vanishes ({@code |t_k| <= 1e-12 |X|_F}: X is exhausted) or when nothing is left to explain ({@code
+ * raises an error above p; above the rank it stops only once Y is fully explained, and otherwise fits components to
+ * rounding noise: predictions of 1e14 for 6 components of a rank-4 X). Fitting stops early, with fewer components,
+ * when a score vanishes ({@code |t_k| <= 1e-12 |X|_F}: X is exhausted) or when nothing is left to explain ({@code
  * sigma_1(M_k) <= 1e-14 sigma_1(M_1)}; scikit-learn stops with the warning "Y residual is constant"). Both leave the
  * predictions unchanged up to rounding, since such a component adds nothing to {@code coef}.
  *
@@ -47,6 +49,8 @@ public final class Pls implements Regression {
     static final double SCORE_TOLERANCE = 1e-12;
     /** {@code sigma_1(X_k^T Y_k) <= CROSS_TOLERANCE sigma_1(X^T Y)}: nothing left to explain. */
     static final double CROSS_TOLERANCE = 1e-14;
+    /** Rows of X per block of the score pass (the 8-row kernel of {@link Blas#gemv}). */
+    private static final int ROWS = 8;
 
     private final int components;
 
@@ -232,15 +236,11 @@ public final class Pls implements Regression {
             } else {
                 Blas.gemmTN(p, p, q, 1.0, mt, mt, 0.0, g); // M M^T
             }
-            SymmetricEigen eig = SymmetricEigen.of(s, g);
-            double lambda = eig.max();
+            double lambda = SymmetricEigen.values(s, g).max();
             if (!(lambda > 0)) {
                 return 0;
             }
-            double[] v = new double[s];
-            for (int i = 0; i < s; i++) {
-                v[i] = eig.vectors()[i * s + s - 1];
-            }
+            double[] v = Dense.topEigenvector(g, s, lambda);
             if (q <= p) { // w = M v / |M v|, M v = sum_i v_i (row i of M^T)
                 double[] one = {1.0};
                 double[] mv = new double[p];
@@ -281,16 +281,20 @@ public final class Pls implements Regression {
                 Blas.gemv(k, p, 1.0, loadings, 0, w, k * p, 0.0, d, 0); // d_j = p_j^T w_k
             }
             Arrays.fill(acc, 0.0);
-            double[] ti = new double[1];
             double tt = 0;
-            for (int i = 0; i < n; i++) {
-                Blas.gemv(1, p, 1.0, xc, i * p, w, k * p, 0.0, ti, 0);
-                for (int j = 0; j < k; j++) {
-                    ti[0] -= scores[i * kMax + j] * d[j];
+            // Blocks of ROWS rows: their X w in one product, then X^T t from the same rows while they are in cache.
+            for (int i0 = 0; i0 < n; i0 += ROWS) {
+                int rows = Math.min(ROWS, n - i0);
+                Blas.gemv(rows, p, 1.0, xc, i0 * p, w, k * p, 0.0, t, i0);
+                for (int i = i0; i < i0 + rows; i++) {
+                    for (int j = 0; j < k; j++) {
+                        t[i] -= scores[i * kMax + j] * d[j];
+                    }
+                    tt += t[i] * t[i];
                 }
-                t[i] = ti[0];
-                tt += ti[0] * ti[0];
-                Blas.ger(1, p, 1.0, ti, 0, xc, i * p, acc, 0);
+                for (int i = i0; i < i0 + rows; i++) {
+                    Blas.ger(1, p, 1.0, t, i, xc, i * p, acc, 0);
+                }
             }
             return tt;
         }
