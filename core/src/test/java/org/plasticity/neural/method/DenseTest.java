@@ -1,51 +1,12 @@
 package org.plasticity.neural.method;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.plasticity.numeric.Blas;
-import org.plasticity.numeric.SymmetricEigen;
 
-/** The helpers PLS rests on: inverse iteration against the QR algorithm's eigenvectors, the block cross product. */
+/** The block cross product PLS forms {@code X^T Y} with, and the small solve behind {@code (P^T W)^-1}. */
 class DenseTest {
-
-    @Test
-    void topEigenvectorMatchesTheQrAlgorithm() {
-        SplittableRandom rng = new SplittableRandom(1);
-        for (int s : new int[] {1, 2, 5, 50, 200}) {
-            double[] a = Fixtures.gaussian(rng, s, s + 3);
-            double[] g = new double[s * s];
-            Blas.gemmNT(s, s, s + 3, 1.0, a, a, 0.0, g);
-            SymmetricEigen eig = SymmetricEigen.of(s, g);
-            double[] v = Dense.topEigenvector(g, s, SymmetricEigen.values(s, g).max());
-            double dot = 0;
-            for (int i = 0; i < s; i++) {
-                dot += v[i] * eig.vectors()[i * s + s - 1];
-            }
-            assertEquals(1.0, Math.abs(dot), 1e-12, "s = " + s);
-        }
-    }
-
-    @Test
-    void closeEigenvaluesStillGiveTheRightVector() {
-        // diag(1, 1 - 1e-6, 0.5) rotated: the gap is a millionth of the norm
-        int s = 3;
-        double[] q = {0.6, 0.8, 0, -0.8, 0.6, 0, 0, 0, 1};
-        double[] lambda = {1, 1 - 1e-6, 0.5};
-        double[] g = new double[9];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                for (int k = 0; k < 3; k++) {
-                    g[i * 3 + j] += q[i * 3 + k] * lambda[k] * q[j * 3 + k];
-                }
-            }
-        }
-        double[] v = Dense.topEigenvector(g, s, 1.0);
-        double sign = Math.signum(v[0]);
-        assertArrayEquals(new double[] {0.6, -0.8, 0}, new double[] {sign * v[0], sign * v[1], sign * v[2]}, 1e-9);
-    }
 
     @Test
     void crossProductIsXTransposeY() {
@@ -65,5 +26,24 @@ class DenseTest {
                 assertEquals(s, mt[i * p + j], 1e-12);
             }
         }
+    }
+
+    @Test
+    void solveMatchesTheInverse() {
+        double[] a = {4, 1, 2, 0, 3, 1, 2, 0, 5};
+        double[] b = {1, 0, 0, 1, 2, 3};
+        double[] x = Dense.solve(a, b, 3, 2);
+        for (int i = 0; i < 3; i++) {
+            for (int c = 0; c < 2; c++) {
+                double s = 0;
+                for (int j = 0; j < 3; j++) {
+                    s += a[i * 3 + j] * x[j * 2 + c];
+                }
+                assertEquals(b[i * 2 + c], s, 1e-14);
+            }
+        }
+        double[] swap = Dense.solve(new double[] {0, 1, 1, 0}, new double[] {2, 3}, 2, 1); // needs a row exchange
+        assertEquals(3, swap[0], 0);
+        assertEquals(2, swap[1], 0);
     }
 }
