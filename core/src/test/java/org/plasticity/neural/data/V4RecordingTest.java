@@ -14,14 +14,14 @@ import org.plasticity.numeric.Npy;
 /**
  * The real V4 session (../shared/data/v4-cowley2023, see its README): 50 neurons x 640 images x 10 repeat slots, its
  * repeat-averaged file, and the 640 images in name order. Skipped when the data is absent, unless
- * PLASTICITY_REQUIRE_DATA=1 (then it fails).
+ * PLASTICITY_REQUIRE_RECORDINGS=1 (then it fails; the recordings live beside the project, not in what ./setup installs).
  */
 class V4RecordingTest {
     static final Path DIR = Path.of("..", "..", "shared", "data", "v4-cowley2023");
 
     private static void requireData() {
         boolean present = Files.isDirectory(DIR);
-        assertTrue(present || !"1".equals(System.getenv("PLASTICITY_REQUIRE_DATA")), "V4 data missing in " + DIR);
+        assertTrue(present || !"1".equals(System.getenv("PLASTICITY_REQUIRE_RECORDINGS")), "V4 data missing in " + DIR);
         assumeTrue(present, "V4 data not present in " + DIR);
     }
 
