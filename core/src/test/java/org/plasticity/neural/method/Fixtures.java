@@ -22,11 +22,11 @@ final class Fixtures {
         return read(name).values();
     }
 
-    /** @return whether the V4 session is present; fails instead when PLASTICITY_REQUIRE_DATA=1 and it is absent. */
+    /** @return whether the V4 session is present; fails instead when PLASTICITY_REQUIRE_RECORDINGS=1 and it is absent. */
     static boolean v4Present() {
         boolean present = Files.isRegularFile(V4_RAW);
-        if (!present && "1".equals(System.getenv("PLASTICITY_REQUIRE_DATA"))) {
-            throw new AssertionError("PLASTICITY_REQUIRE_DATA=1 but " + V4_RAW.toAbsolutePath() + " is missing");
+        if (!present && "1".equals(System.getenv("PLASTICITY_REQUIRE_RECORDINGS"))) {
+            throw new AssertionError("PLASTICITY_REQUIRE_RECORDINGS=1 but " + V4_RAW.toAbsolutePath() + " is missing");
         }
         return present;
     }
