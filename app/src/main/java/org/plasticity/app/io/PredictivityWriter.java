@@ -30,11 +30,7 @@ public final class PredictivityWriter {
 
     private PredictivityWriter() {}
 
-    /**
-     * The part of {@code summary.json} every scoring command shares: recording, method, ceiling and scores.
-     *
-     * @param extra one extra field per score (e.g. {@code seed} or {@code rule}), or null
-     */
+    /** The part of {@code summary.json} every scoring command shares: recording, method, ceiling and scores. */
     public static ObjectNode summary(String command, PredictivityStudy study, String stimuli, List<LayerScore> scores)
             throws IOException {
         ObjectNode root = JSON.createObjectNode();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
-import org.plasticity.DataException;
 import org.plasticity.neural.data.StimulusImage;
 import org.plasticity.numeric.Npy;
 
