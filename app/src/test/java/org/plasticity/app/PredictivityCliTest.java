@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.plasticity.neural.method.Splits;
 import org.plasticity.numeric.Npy;
 
 /**
@@ -64,6 +65,21 @@ class PredictivityCliTest {
         assertEquals(rp / ceiling, pixels.get("r_over_ceiling").asDouble(), 1e-12);
         assertEquals(Math.pow(rp / ceiling, 2), pixels.get("explained_variance").asDouble(), 1e-12);
         assertEquals(10, pixels.get("per_split").size());
+        // The same splits through an independent pipeline (Pillow, numpy, scikit-learn run to convergence:
+        // tools/fixtures/v4_pixels_sklearn.py): the per-split medians agree to the float32 rounding of the pixels.
+        Path fixtures = Path.of("src", "test", "resources", "fixtures", "v4-pixels");
+        List<String> indices = Files.readAllLines(fixtures.resolve("test-indices-seed42.txt"));
+        List<int[][]> splits = Splits.shuffle(640, 10, 0.9, null, NeuralOptions.DEFAULT_SEED);
+        List<String> medians = Files.readAllLines(fixtures.resolve("sklearn-split-medians-seed42.txt"));
+        for (int k = 0; k < 10; k++) {
+            StringBuilder b = new StringBuilder();
+            for (int i : splits.get(k)[1]) {
+                b.append(i).append(' ');
+            }
+            assertEquals(indices.get(k), b.toString(), "the project's held-out stimuli of split " + k);
+            assertEquals(Double.parseDouble(medians.get(k)), pixels.get("per_split").get(k).asDouble(), 1e-5,
+                    "split " + k);
+        }
         List<String> neurons = Files.readAllLines(out.resolve("neurons.csv"));
         assertEquals(1 + 50, neurons.size());
         for (String f : new String[] {"scores.csv", "results.md", "predictivity.png", "report.html"}) {
