@@ -130,9 +130,11 @@ final class NeuralScoring {
         return List.of("r: Pearson correlation between predicted and recorded responses on held-out stimuli, per "
                         + "neuron; the median over neurons per split, then the mean over splits (r se: standard "
                         + "error over splits).",
-                "r / ceiling is the normalised score of the 2018-2022 Brain-Score releases; (r / ceiling)^2, the "
-                        + "'explained variance', is the one of the current releases. Neither is clipped here, so "
-                        + "values above 1 (a model beating the neurons' own reliability, within noise) show.");
+                "r / ceiling is the normalised score of the first Brain-Score releases (2018-2019); (r / ceiling)^2, "
+                        + "the 'explained variance', the one of the releases of about 2020 to 2025; since December "
+                        + "2025 Brain-Score reports r^2 / ceiling (r2_over_ceiling in summary.json). None is "
+                        + "clipped here, so values above 1 (a model beating the neurons' own reliability, within "
+                        + "noise) show. Compare with a published number only on the scale of its release.");
     }
 
     static String fmt(double v) {

@@ -64,6 +64,7 @@ class PredictivityCliTest {
         assertEquals(0.20, rp, 0.045, "pixel baseline");
         assertEquals(rp / ceiling, pixels.get("r_over_ceiling").asDouble(), 1e-12);
         assertEquals(Math.pow(rp / ceiling, 2), pixels.get("explained_variance").asDouble(), 1e-12);
+        assertEquals(rp * rp / ceiling, pixels.get("r2_over_ceiling").asDouble(), 1e-12);
         assertEquals(10, pixels.get("per_split").size());
         // The same splits through an independent pipeline (Pillow, numpy, scikit-learn run to convergence:
         // tools/fixtures/v4_pixels_sklearn.py): the per-split medians agree to the float32 rounding of the pixels.

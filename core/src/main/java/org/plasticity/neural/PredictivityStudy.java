@@ -67,12 +67,12 @@ public final class PredictivityStudy {
      * @param ceiling the neurons' median split-half reliability, NaN without repeats
      */
     public record LayerScore(String model, String layer, int units, Score score, double ceiling) {
-        /** @return r / ceiling: the normalisation of the 2018-2022 Brain-Score releases; NaN without a ceiling. */
+        /** @return r / ceiling: the normalisation of the first Brain-Score releases; NaN without a ceiling. */
         public double rOverCeiling() {
             return score.r() / ceiling;
         }
 
-        /** @return (r / ceiling)^2: the current Brain-Score normalisation ("explained variance"). */
+        /** @return (r / ceiling)^2: Brain-Score's "explained variance" of about 2020 to 2025. */
         public double explainedVariance() {
             double x = rOverCeiling();
             return x * x;

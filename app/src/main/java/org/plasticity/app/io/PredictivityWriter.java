@@ -55,8 +55,9 @@ public final class PredictivityWriter {
         m.put("train_fraction", o.trainFraction());
         m.put("ceiling_splits", o.ceilingSplits());
         m.put("correlation", "pearson per neuron on held-out stimuli; median over neurons; mean over splits");
-        m.put("normalisation", "r_over_ceiling = r / ceiling (Brain-Score 2018-2022); explained_variance ="
-                + " (r / ceiling)^2 (Brain-Score since 2023); neither clipped");
+        m.put("normalisation", "r_over_ceiling = r / ceiling (Brain-Score 2018-2019); explained_variance ="
+                + " (r / ceiling)^2 (Brain-Score about 2020 to 2025); r2_over_ceiling = r^2 / ceiling (Brain-Score since"
+                + " December 2025); none clipped");
         CeilingResult c = study.ceiling();
         if (c == null) {
             root.putNull("ceiling");
@@ -82,6 +83,7 @@ public final class PredictivityWriter {
         num(o, "r_se", s.score().rSe());
         num(o, "r_over_ceiling", s.rOverCeiling());
         num(o, "explained_variance", s.explainedVariance());
+        num(o, "r2_over_ceiling", s.score().r() * s.score().r() / s.ceiling());
         o.put("neurons", s.score().neurons());
         o.put("stimuli", s.score().stimuli());
         doubles(o.putArray("per_split"), s.score().perSplit());
