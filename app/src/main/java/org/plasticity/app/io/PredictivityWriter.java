@@ -23,7 +23,7 @@ import org.plasticity.neural.method.CeilingResult;
  * {@code model}, {@code layer}, {@code units}, {@code r}, {@code r_se}, {@code r_over_ceiling},
  * {@code explained_variance}, {@code neurons}, {@code stimuli} and the per-split medians; the method's settings, the
  * seed and the version), {@code scores.csv} (the same, a row per layer), {@code neurons.csv} (a row per layer and
- * neuron: r, the neuron's own ceiling, their ratio) and the table printed at the end.
+ * neuron: r, the neuron's own ceiling, their ratio and its square) and the table printed at the end.
  */
 public final class PredictivityWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -119,7 +119,7 @@ public final class PredictivityWriter {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", prefixHeader));
             w.write(prefixHeader.length > 0 ? "," : "");
-            w.write("model,layer,neuron,r,neuron_ceiling,r_over_neuron_ceiling\n");
+            w.write("model,layer,neuron,r,neuron_ceiling,r_over_neuron_ceiling,explained_variance\n");
             for (int i = 0; i < scores.size(); i++) {
                 LayerScore s = scores.get(i);
                 double[] r = s.score().perNeuron();
@@ -129,7 +129,7 @@ public final class PredictivityWriter {
                         w.write(String.join(",", prefix.get(i)) + ",");
                     }
                     w.write(csv(s.model()) + "," + csv(s.layer()) + "," + n + "," + f(r[n]) + "," + f(c) + ","
-                            + f(r[n] / c) + "\n");
+                            + f(r[n] / c) + "," + f(r[n] / c * (r[n] / c)) + "\n");
                 }
             }
         }

@@ -93,6 +93,42 @@ class ReportInBrowserTest {
         assertEquals(List.of(), page.console(), "no console messages");
     }
 
+    @Test
+    void predictivityReportRendersToo() throws Exception {
+        // A synthetic recording (6 neurons, 60 stimuli, 4 repeats) and features that carry its signal: no images.
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        double[] signal = new double[6 * 60];
+        double[] responses = new double[6 * 60 * 4];
+        for (int i = 0; i < signal.length; i++) {
+            signal[i] = rng.nextDouble();
+            for (int k = 0; k < 4; k++) {
+                responses[i * 4 + k] = signal[i] + 0.3 * rng.nextDouble();
+            }
+        }
+        float[] features = new float[60 * 6];
+        for (int n = 0; n < 6; n++) {
+            for (int s = 0; s < 60; s++) {
+                features[s * 6 + n] = (float) (signal[n * 60 + s] + 0.1 * rng.nextDouble());
+            }
+        }
+        Path r = tmp.resolve("r.npy");
+        Path f = tmp.resolve("layer.npy");
+        try (java.io.OutputStream o = Files.newOutputStream(r)) {
+            org.plasticity.numeric.Npy.write(o, new int[] {6, 60, 4}, responses);
+        }
+        try (java.io.OutputStream o = Files.newOutputStream(f)) {
+            org.plasticity.numeric.Npy.write(o, new int[] {60, 6}, features);
+        }
+        Path out = tmp.resolve("pred");
+        assertEquals(0, Main.run(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), "predictivity", "--responses", r.toString(),
+                "--features", f.toString(), "--components", "3", "--out", out.toString(), "-q"));
+        Page page = render(out.resolve("report.html"), null);
+        assertTrue(page.dom().contains("data-figures-loaded=\"yes\""), "the plot loaded");
+        assertTrue(page.dom().contains("<td>layer</td>"), "the table lists the layer");
+        assertEquals(List.of(), page.console(), "no console messages");
+    }
+
     /** The checks fail on a page with a broken image and a script error. */
     @Test
     void aBrokenPageFailsTheChecks() throws Exception {
