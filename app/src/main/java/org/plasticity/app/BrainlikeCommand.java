@@ -1,6 +1,5 @@
 package org.plasticity.app;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.plasticity.ConfigException;
@@ -52,17 +51,7 @@ final class BrainlikeCommand implements Callable<Integer>, RuleOptions.Layered {
     public Integer call() throws Exception {
         ConfigException.require(seeds >= 1 && seeds <= 1000, "--seeds", "must be in 1..1000, got " + seeds);
         List<String> r = rules != null ? rules : CreditRules.builtIn().stream().map(RuleType::id).toList();
-        List<String> ids = new ArrayList<>();
-        for (String name : r) {
-            try {
-                String id = CreditRules.canonical(name);
-                if (!ids.contains(id)) {
-                    ids.add(id);
-                }
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("--rules", e.getMessage());
-            }
-        }
+        List<String> ids = LayeredRunner.canonical("brainlike", r);
         new BrainlikeRun(ids, seeds, training, neural, run).runAndWrite(spec.commandLine().getOut());
         return 0;
     }

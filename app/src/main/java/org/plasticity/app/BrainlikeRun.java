@@ -11,12 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLongArray;
-import org.plasticity.ConfigException;
+import java.util.concurrent.Callable;
 import org.plasticity.app.io.PredictivityWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.PredictivityReport;
@@ -138,64 +133,37 @@ final class BrainlikeRun {
             TrainConfig c = training.config(rules.get(0), s, train).toBuilder().epochs(0).build();
             jobs.add(new Job(UNTRAINED, rules.get(0), s, c));
         }
-        for (String rule : rules) {
-            for (int k = 0; k < seeds; k++) {
-                TrainConfig c = training.config(rule, seed0 + k, train);
-                try {
-                    new Trainer(c, TrainingListener.NONE).validate(rule, train);
-                } catch (ConfigException e) {
-                    throw e;
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException("--rules", rule + ": " + e.getMessage());
-                }
-                jobs.add(new Job(rule, rule, seed0 + k, c));
+        for (int k = 0; k < seeds; k++) {
+            List<TrainConfig> configs = LayeredRunner.configs("brainlike", rules, training, seed0 + k, train);
+            for (int i = 0; i < rules.size(); i++) {
+                jobs.add(new Job(rules.get(i), rules.get(i), seed0 + k, configs.get(i)));
             }
         }
+        jobs.sort(java.util.Comparator.comparing((Job j) -> j.model().equals(UNTRAINED) ? -1
+                : rules.indexOf(j.model())).thenComparingLong(Job::seed));
         return jobs;
     }
 
     private Map<Job, TrainResult> train(List<Job> jobs, Dataset[] data, OutputDirectory dir)
             throws IOException, InterruptedException {
         Map<Job, TrainResult> out = new LinkedHashMap<>();
-        AtomicLongArray done = new AtomicLongArray(jobs.size());
-        long[] totals = new long[jobs.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(run.threads(), jobs.size())));
         try (ConsoleProgress bar = ConsoleProgress.open("brainlike: training " + jobs.size() + " networks",
                 run.quiet)) {
-            List<Future<TrainResult>> futures = new ArrayList<>();
+            Parallel.TrainingProgress progress = new Parallel.TrainingProgress(bar, jobs.size(), false);
+            List<Callable<TrainResult>> work = new ArrayList<>();
             for (int i = 0; i < jobs.size(); i++) {
-                int k = i;
                 Job j = jobs.get(i);
-                TrainingListener progress = new TrainingListener() {
-                    @Override
-                    public void batches(String rule, long d, long total) {
-                        done.set(k, d);
-                        totals[k] = total;
-                        long sum = 0;
-                        long all = 0;
-                        for (int q = 0; q < totals.length; q++) {
-                            sum += done.get(q);
-                            all += Math.max(totals[q], 1);
-                        }
-                        bar.progress(sum, all);
-                    }
-                };
-                futures.add(pool.submit(() -> {
-                    TrainedNetwork t = new Trainer(j.config(), progress).trainNetwork(j.rule(), data[0], data[1]);
+                TrainingListener listener = progress.listener(i);
+                work.add(() -> {
+                    TrainedNetwork t = new Trainer(j.config(), listener).trainNetwork(j.rule(), data[0], data[1]);
                     Checkpoint.of(t, training.data()).write(dir.file(j.file()));
                     return t.result();
-                }));
+                });
             }
+            List<TrainResult> results = Parallel.run(run.threads(), work);
             for (int i = 0; i < jobs.size(); i++) {
-                out.put(jobs.get(i), futures.get(i).get());
+                out.put(jobs.get(i), results.get(i));
             }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return out;
     }

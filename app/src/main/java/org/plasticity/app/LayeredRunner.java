@@ -6,11 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.Callable;
 import org.plasticity.ConfigException;
 import org.plasticity.app.io.TrainingWriter;
 import org.plasticity.app.progress.ConsoleProgress;
@@ -20,7 +16,6 @@ import org.plasticity.io.OutputDirectory;
 import org.plasticity.layered.checkpoint.Checkpoint;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.data.Dataset;
-import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainResult;
 import org.plasticity.layered.training.TrainedNetwork;
@@ -60,53 +55,18 @@ final class LayeredRunner {
         try (OutputDirectory dir = run.openOut();
              ConsoleProgress bar = ConsoleProgress.open(command + " " + String.join(",", rules) + " on " + opts.data(),
                      run.quiet)) {
-            AtomicLongArray done = new AtomicLongArray(rules.size());
-            long[] totals = new long[rules.size()];
-            ExecutorService pool = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<TrainedNetwork>> futures = new ArrayList<>();
-                for (int i = 0; i < rules.size(); i++) {
-                    int k = i;
-                    TrainingListener progress = new TrainingListener() {
-                        @Override
-                        public void batches(String rule, long d, long total) {
-                            done.set(k, d);
-                            totals[k] = total;
-                            long sum = 0;
-                            long all = 0;
-                            for (int j = 0; j < totals.length; j++) {
-                                sum += done.get(j);
-                                all += Math.max(totals[j], 1);
-                            }
-                            bar.progress(sum, all);
-                        }
-
-                        @Override
-                        public void epoch(String rule, EpochRecord e) {
-                            if (!run.quiet && e.epoch() > 0) {
-                                System.err.printf("%s epoch %d: train %.4f test %.4f%n", rule, e.epoch(),
-                                        e.trainAccuracy(), e.testAccuracy());
-                            }
-                        }
-                    };
-                    futures.add(pool.submit(() -> new Trainer(configs.get(k), progress)
-                            .trainNetwork(rules.get(k), data[0], data[1])));
+            Parallel.TrainingProgress progress = new Parallel.TrainingProgress(bar, rules.size(), !run.quiet);
+            List<Callable<TrainedNetwork>> jobs = new ArrayList<>();
+            for (int i = 0; i < rules.size(); i++) {
+                int k = i;
+                jobs.add(() -> new Trainer(configs.get(k), progress.listener(k))
+                        .trainNetwork(rules.get(k), data[0], data[1]));
+            }
+            for (TrainedNetwork t : Parallel.run(threads, jobs)) {
+                results.add(t.result());
+                if (saveTo != null) {
+                    trained = t;
                 }
-                for (Future<TrainedNetwork> f : futures) {
-                    TrainedNetwork t = f.get();
-                    results.add(t.result());
-                    if (saveTo != null) {
-                        trained = t;
-                    }
-                }
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(cause);
-            } finally {
-                pool.shutdownNow();
             }
             TrainingWriter.writeSummary(command, opts.data(), data, seed, results, dir.file("summary.json"));
             TrainingWriter.writeEpochs(results, dir.file("epochs.csv"));
@@ -129,7 +89,7 @@ final class LayeredRunner {
     }
 
     /** @return each rule's config, checked against its rule before any work starts. */
-    private static List<TrainConfig> configs(String command, List<String> rules, TrainingOptions opts, long seed,
+    static List<TrainConfig> configs(String command, List<String> rules, TrainingOptions opts, long seed,
                                              Dataset train) {
         List<TrainConfig> configs = new ArrayList<>();
         for (String r : rules) {
@@ -147,7 +107,7 @@ final class LayeredRunner {
     }
 
     /** @return the rules' ids, each once, in the order given; an unknown name fails naming the option. */
-    private static List<String> canonical(String command, List<String> ruleNames) {
+    static List<String> canonical(String command, List<String> ruleNames) {
         List<String> rules = new ArrayList<>();
         for (String r : ruleNames) {
             try {

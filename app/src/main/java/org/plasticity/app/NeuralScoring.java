@@ -6,10 +6,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.plasticity.app.io.PredictivityWriter;
@@ -40,26 +36,12 @@ final class NeuralScoring {
     static List<LayerScore> score(PredictivityStudy study, List<Layer> layers, int threads, ConsoleProgress bar,
                                   long doneBefore, long total) throws IOException, InterruptedException {
         AtomicLong done = new AtomicLong(doneBefore);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, layers.size())));
-        try {
-            List<Future<LayerScore>> futures = new ArrayList<>();
-            for (Layer l : layers) {
-                futures.add(pool.submit(() -> study.score(l.model(), l.activations().get(),
-                        () -> bar.progress(done.incrementAndGet(), total))));
-            }
-            List<LayerScore> out = new ArrayList<>();
-            for (Future<LayerScore> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        List<java.util.concurrent.Callable<LayerScore>> jobs = new ArrayList<>();
+        for (Layer l : layers) {
+            jobs.add(() -> study.score(l.model(), l.activations().get(),
+                    () -> bar.progress(done.incrementAndGet(), total)));
         }
+        return Parallel.run(threads, jobs);
     }
 
     static List<LayerScore> scoreAndWrite(String command, PredictivityStudy study, List<Layer> layers, String stimuli,

@@ -13,6 +13,7 @@ import org.plasticity.layered.data.IdxFormat;
 import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
+import org.plasticity.layered.network.InputTransform;
 import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.Recipes;
 import org.plasticity.layered.training.TrainConfig;
@@ -325,22 +326,8 @@ public final class EpochTimer {
             return res;
         }
 
-        private static float[] standardized(float[] x) { // as training.Trainer
-            double s = 0;
-            double ss = 0;
-            for (float v : x) {
-                s += v;
-                ss += (double) v * v;
-            }
-            double mean = s / x.length;
-            float std = (float) Math.sqrt(Math.max(ss / x.length - mean * mean, 0));
-            float m = (float) mean;
-            float inv = std > 0 ? 1f / std : 1f;
-            float[] out = new float[x.length];
-            for (int i = 0; i < x.length; i++) {
-                out[i] = (x[i] - m) * inv;
-            }
-            return out;
+        private static float[] standardized(float[] x) {
+            return InputTransform.fit(x).apply(x); // as training.Trainer
         }
 
         private static int[] permutation(int n, SplittableRandom rng) { // as training.Trainer

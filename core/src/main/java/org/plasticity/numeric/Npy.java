@@ -210,8 +210,14 @@ public final class Npy {
         return v >= 0 ? v : (double) (v >>> 1) * 2 + (v & 1);
     }
 
-    /** Fortran order (first index fastest) to C order (last index fastest). */
-    private static double[] toRowMajor(double[] f, int[] shape) {
+    /**
+     * Reorders values stored in Fortran order (first index fastest: numpy's Fortran arrays, MATLAB) into C order
+     * (last index fastest) over the same shape.
+     */
+    public static double[] toRowMajor(double[] f, int[] shape) {
+        if (shape.length < 2) {
+            return f;
+        }
         double[] c = new double[f.length];
         int rank = shape.length;
         int[] index = new int[rank];

@@ -2,6 +2,7 @@ package org.plasticity.neural.data;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import org.plasticity.numeric.Npy;
 
 /**
  * A numeric array as the readers hand it over, whatever the file format: its shape, outermost dimension first, and
@@ -45,24 +46,7 @@ record Grid(String name, int[] shape, double[] values) {
      * @param shape the array's size as the column-major writer sees it, e.g. MATLAB's {@code size(A)}
      */
     static double[] fromColumnMajor(double[] f, int[] shape) {
-        int rank = shape.length;
-        if (rank < 2) {
-            return f;
-        }
-        double[] c = new double[f.length];
-        int[] index = new int[rank];
-        for (int k = 0; k < f.length; k++) {
-            // k walks the column-major layout; index is its multi-index, first dimension fastest.
-            long at = 0;
-            for (int d = 0; d < rank; d++) {
-                at = at * shape[d] + index[d];
-            }
-            c[(int) at] = f[k];
-            for (int d = 0; d < rank && ++index[d] == shape[d]; d++) {
-                index[d] = 0;
-            }
-        }
-        return c;
+        return Npy.toRowMajor(f, shape);
     }
 
     /** @return this 2-D array transposed, or a 3-D array with its first two axes swapped. */
