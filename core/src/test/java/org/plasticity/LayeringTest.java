@@ -54,6 +54,7 @@ class LayeringTest {
             Map.entry("neural.method", Set.of("", "neural.data", "numeric", "stats")),
             Map.entry("neural.model", Set.of("", "neural.data", L + "checkpoint", L + "network", L + "training",
                     "numeric")),
+            Map.entry("learnability", Set.of("", "neural.data", "numeric")),
             Map.entry("papers", Set.of()),
             Map.entry("papers.kurikawa2025", Set.of("", R + "config", R + "experiment", R + "fluctuations", R + "learning",
                     R + "model", R + "dynamics", R + "flr", R + "rule", R + "task", "numeric", "stats")));

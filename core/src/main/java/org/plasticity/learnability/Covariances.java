@@ -1,0 +1,49 @@
+package org.plasticity.learnability;
+
+import org.plasticity.numeric.Blas;
+
+/** Centring and cross-products of a {@code samples x neurons} matrix, the products through {@link Blas}. */
+final class Covariances {
+    private Covariances() {}
+
+    /** @return a copy of {@code x} ({@code rows x cols}) with each column's mean taken off. */
+    static double[] centred(double[] x, int rows, int cols) {
+        double[] c = x.clone();
+        centreInPlace(c, rows, cols);
+        return c;
+    }
+
+    /** Takes each column's mean off {@code x} ({@code rows x cols}), in place. */
+    static void centreInPlace(double[] x, int rows, int cols) {
+        double[] mean = new double[cols];
+        for (int t = 0; t < rows; t++) {
+            for (int i = 0; i < cols; i++) {
+                mean[i] += x[t * cols + i];
+            }
+        }
+        for (int i = 0; i < cols; i++) {
+            mean[i] /= rows;
+        }
+        for (int t = 0; t < rows; t++) {
+            for (int i = 0; i < cols; i++) {
+                x[t * cols + i] -= mean[i];
+            }
+        }
+    }
+
+    /** @return {@code alpha X^T X}, {@code cols x cols} row-major, for {@code X} of {@code rows x cols}. */
+    static double[] gram(double[] x, int rows, int cols, double alpha) {
+        double[] g = new double[cols * cols];
+        Blas.gemmTN(cols, cols, rows, alpha, x, x, 0.0, g);
+        return g;
+    }
+
+    /** @return the trace of the {@code n x n} matrix {@code a}. */
+    static double trace(double[] a, int n) {
+        double t = 0;
+        for (int i = 0; i < n; i++) {
+            t += a[i * n + i];
+        }
+        return t;
+    }
+}
