@@ -44,8 +44,9 @@ public final class Directions {
         }
         if (columns != neurons) {
             throw new DataException(source, "directions have " + columns + " entries (columns) but the recording has "
-                    + neurons + " neurons" + (columns == samples ? " and " + samples + " samples: is the recording"
-                    + " neurons x samples (--neurons-by-samples)?" : " (one direction per row, one entry per neuron)"));
+                    + neurons + " neurons" + (columns == samples ? " and " + samples + " samples: are the recording's"
+                    + " samples and neurons swapped (see --neurons-by-samples)?"
+                    : " (one direction per row, one entry per neuron)"));
         }
         if (rows < 1) {
             throw new DataException(source, "holds no direction (0 rows)");
