@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "plasticity", mixinStandardHelpOptions = true, versionProvider = PlasticityCommand.VersionInfo.class,
         description = "Plasticity: a toolkit for studying how neural networks learn.",
         subcommands = {DemoCommand.class, FlrCommand.class, ReproduceCommand.class, TrainCommand.class,
-            CompareCommand.class, SweepCommand.class, PredictivityCommand.class, BrainlikeCommand.class, CommandLine.HelpCommand.class})
+            CompareCommand.class, SweepCommand.class, PredictivityCommand.class, BrainlikeCommand.class,
+            LearnabilityCommand.class, CommandLine.HelpCommand.class})
 public final class PlasticityCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

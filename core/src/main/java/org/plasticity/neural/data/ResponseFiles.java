@@ -46,7 +46,8 @@ public final class ResponseFiles {
         return responses(file, g, transpose);
     }
 
-    private static Grid npy(Path file) {
+    /** Reads an NPY file into a grid (also for {@link MatrixFiles}). */
+    static Grid npy(Path file) {
         CsvTables.checkReadable(file);
         Npy.Array a = Npy.read(file);
         return new Grid(null, a.shape(), a.values());
