@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * The architecture, checked: shared {@code numeric} and {@code stats} at the bottom; two families that never use each
  * other, each flowing one way (recurrent: config -> model -> dynamics -> fluctuations -> (task, rule) -> flr /
  * learning -> experiment; layered: network -> credit -> training -> checkpoint, with data); neural predictivity
- * (data -> method, and model on top of data and the layered checkpoints); learnability on the neural data readers;
+ * (data -> method, and model on top of data and the layered checkpoints); learnability on the neural data readers,
+ * and its observability analysis on top of learnability and the recurrent experiment;
  * papers on top of the recurrent family.
  * A package may use only the packages listed for it here (plus its own); the scan covers imports and fully qualified
  * names. The core uses no CLI, plotting or serialisation library; reading users' data files is the exception (CSV
@@ -56,6 +57,8 @@ class LayeringTest {
             Map.entry("neural.model", Set.of("", "neural.data", L + "checkpoint", L + "network", L + "training",
                     "numeric")),
             Map.entry("learnability", Set.of("", "neural.data", "numeric")),
+            Map.entry("learnability.observability", Set.of("", "learnability", R + "config", R + "dynamics",
+                    R + "experiment", R + "model", R + "task", "numeric", "stats")),
             Map.entry("papers", Set.of()),
             Map.entry("papers.kurikawa2025", Set.of("", R + "config", R + "experiment", R + "fluctuations", R + "learning",
                     R + "model", R + "dynamics", R + "flr", R + "rule", R + "task", "numeric", "stats")));
