@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Plasticity: a toolkit for studying how neural networks learn.",
         subcommands = {DemoCommand.class, FlrCommand.class, ReproduceCommand.class, TrainCommand.class,
             CompareCommand.class, SweepCommand.class, PredictivityCommand.class, BrainlikeCommand.class,
-            LearnabilityCommand.class, CommandLine.HelpCommand.class})
+            LearnabilityCommand.class, ObservabilityCommand.class, CommandLine.HelpCommand.class})
 public final class PlasticityCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -35,7 +35,8 @@ public final class OutputDirectory implements AutoCloseable {
     /** The names our commands write into --out: a folder that holds only these may be replaced as a whole. */
     private static final Pattern RESULT = Pattern.compile("summary\\.json|tasks\\.csv|epochs\\.csv|results\\.md"
             + "|report\\.html|.+\\.png|fig-.+\\.json|sweep\\.json|points\\.csv|journal\\.jsonl|results\\.csv"
-            + "|results\\.parquet|results-csv|scores\\.csv|neurons\\.csv|pairs\\.csv|training\\.csv|.+\\.ckpt");
+            + "|observability\\.csv|results\\.parquet|results-csv|scores\\.csv|neurons\\.csv|pairs\\.csv"
+            + "|training\\.csv|.+\\.ckpt");
     /** What a killed writer may leave: sweep temp files, an earlier version's staging folders, the sweep lock. */
     private static final Pattern DEBRIS =
             Pattern.compile("\\..+\\.tmp|\\.partial-.*|" + Pattern.quote(FolderLock.FILE));

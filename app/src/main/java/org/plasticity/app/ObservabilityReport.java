@@ -1,0 +1,75 @@
+package org.plasticity.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import org.plasticity.learnability.observability.ObservabilityResult;
+
+/**
+ * {@code report.html} of {@code observability}: one self-contained page with the network and the design, the table,
+ * the figure (embedded) and how to read them.
+ */
+final class ObservabilityReport {
+    private ObservabilityReport() {}
+
+    static void write(ObservabilityResult r, Path config, Path png, Path file) throws IOException {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Observability</title>\n")
+                .append("<style>\nbody{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}")
+                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
+                .append("text-align:right}th{background:#f4f4f4}img{max-width:100%;border:1px solid #ddd}")
+                .append("\n</style></head><body>\n<h1>How well learnability works on recordings</h1>\n<ul>\n");
+        for (String line : header(r, config)) {
+            h.append("<li>").append(esc(line)).append("</li>\n");
+        }
+        h.append("</ul>\n<table>\n<tr><th>K \\ samples</th>");
+        for (int s = 0; s < r.samples().length; s++) {
+            h.append(String.format(Locale.ROOT, "<th>%d (%.0f tau)</th>", r.samples()[s], r.inAutocorrelationTimes(s)));
+        }
+        h.append("</tr>\n");
+        for (int k = 0; k < r.neurons().length; k++) {
+            h.append("<tr><th>").append(r.neurons()[k]).append("</th>");
+            for (int s = 0; s < r.samples().length; s++) {
+                h.append(String.format(Locale.ROOT, "<td>%.3f &plusmn; %.3f</td>",
+                        ObservabilityResult.mean(r.spearman(), k, s), ObservabilityResult.sd(r.spearman(), k, s)));
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n<p><img alt=\"observability.png\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\"></p>\n");
+        h.append("<p>").append(esc("Each cell: the Spearman rank correlation, across the tasks, between learnability's"
+                + " FLR2 (xi^T C xi / N)(eta^T C^2 eta / N) computed from a recording of K units over n samples (the "
+                + "targets and inputs restricted to those units) and the speed measured by learning, as mean +- sd over"
+                + " the repeats. The sd is the spread a single recording of that size would see. tau is the "
+                + "autocorrelation time of the recorded activity: n / tau counts roughly independent samples."))
+                .append("</p>\n<p>Numbers: summary.json (every repeat's r, the variance form, the agreement with the "
+                        + "experiment's FLR2) and observability.csv.</p>\n")
+                .append("<script>window.addEventListener('load', function () {\n")
+                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
+                .append("    return i.complete && i.naturalWidth > 0; });\n")
+                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
+                .append("});</script>\n</body></html>\n");
+        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+    }
+
+    static List<String> header(ObservabilityResult r, Path config) {
+        return List.of(String.format(Locale.ROOT, "Experiment: %s (seed %d): N = %d units, %d %s tasks, rule %s, speed "
+                        + "%s", config, r.config().seed(), r.units(), r.measured().length, r.config().task().type(),
+                        r.config().rule(), r.config().speed().method().toString().toLowerCase(Locale.ROOT).replace('_', '-')),
+                String.format(Locale.ROOT, "The experiment's own FLR2 (all units, its spontaneous run) against the "
+                        + "measured speeds: Spearman %.3f (variance form %.3f)", r.experimentSpearman(),
+                        r.experimentSpearmanVarianceForm()),
+                String.format(Locale.ROOT, "Recordings: %d repeats, each an independent spontaneous run sampled every "
+                        + "%.3g time units, with its own random order of the units; autocorrelation time %.2f samples "
+                        + "(%.3g time units); covariance: %s", r.repeats(), r.sampleInterval(),
+                        r.autocorrelationTime(), r.autocorrelationTime() * r.sampleInterval(), r.estimator()));
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
