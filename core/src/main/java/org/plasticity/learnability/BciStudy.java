@@ -160,6 +160,11 @@ public final class BciStudy {
             sep.add(separation(names.get(e), decs, scores[e]));
         }
         sep.add(separation("session-manifold", decs, manifold));
+        // The same scores per squared readout length: what is left when the readouts' sizes are taken out (an
+        // outside-manifold permutation keeps the intuitive readout's length, a within-manifold one changes it).
+        for (int e = 0; e < ests.size(); e++) {
+            sep.add(separation(names.get(e) + "/norm2", decs, perNorm(scores[e], decs, units)));
+        }
         BciLearning learning = new BciLearning(s);
         return new BciResult(s.source(), units, s.factors(), s.intuitive().steps(), n, decs, names, scores, low, high,
                 manifold, sep, learning.baseline(), learning.curve(o.windows()), decs.get(1).permutation(),
@@ -174,6 +179,15 @@ public final class BciStudy {
         double[] out = new double[count / 2];
         for (int d = 0; d < out.length; d++) {
             out[d] = p.targetVariance()[2 * d] + p.targetVariance()[2 * d + 1];
+        }
+        return out;
+    }
+
+    /** @return {@code score * N / ||W||_F^2}: the variance along the readout per unit squared length. */
+    static double[] perNorm(double[] score, List<BciResult.Decoder> decs, int units) {
+        double[] out = new double[score.length];
+        for (int d = 0; d < score.length; d++) {
+            out[d] = score[d] * units / (decs.get(d).norm() * decs.get(d).norm());
         }
         return out;
     }
