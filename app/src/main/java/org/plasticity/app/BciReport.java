@@ -32,7 +32,7 @@ final class BciReport {
         for (String p : reading(r)) {
             h.append("<p>").append(esc(p)).append("</p>\n");
         }
-        h.append("<p>Numbers: summary.json (the bci section), decoders.csv, learning_curve.csv. Method and sources:"
+        h.append("<p>Numbers: summary.json (the bci section, with the learning curve), scores.csv (a row per decoder), results.md. Method and sources:"
                         + " docs/learnability.md#bci (Sadtler et al. 2014, Nature 512:423; Hennig et al. 2018, eLife)."
                         + "</p>\n")
                 .append("<script>window.addEventListener('load', function () {\n")

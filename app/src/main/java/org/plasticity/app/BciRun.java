@@ -12,7 +12,7 @@ import org.plasticity.learnability.LearnabilityStudy;
 
 /**
  * {@code learnability --bci} (docs/learnability.md#bci): reads the session and checks every option before
- * {@code --out} is touched, runs {@link BciStudy} and writes summary.json, decoders.csv, learning_curve.csv,
+ * {@code --out} is touched, runs {@link BciStudy} and writes summary.json, scores.csv,
  * results.md, bci.png and report.html.
  */
 final class BciRun {
@@ -41,8 +41,7 @@ final class BciRun {
             r = BciStudy.run(session, options, c.run.threads(), bar::progress);
             table = BciWriter.table(r);
             BciWriter.writeSummary(r, c.recording, dir.file("summary.json"));
-            BciWriter.writeDecoders(r, dir.file("decoders.csv"));
-            BciWriter.writeCurve(r, dir.file("learning_curve.csv"));
+            BciWriter.writeDecoders(r, dir.file("scores.csv"));
             Files.writeString(dir.file("results.md"), table);
             BciPlot.write(r, dir.file("bci.png"));
             BciReport.write(r, table, dir.file("bci.png"), dir.file("report.html"));

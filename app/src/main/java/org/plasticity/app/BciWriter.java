@@ -18,8 +18,8 @@ import org.plasticity.learnability.BciResult;
 
 /**
  * Writes the results of {@code learnability --bci} (docs/learnability.md#bci): {@code summary.json} with a
- * {@code bci} section, {@code decoders.csv} (a row per decoder), {@code learning_curve.csv} (the intuitive block as
- * one window, then the perturbed block's windows) and the table printed at the end. Scores carry their intervals as
+ * {@code bci} section (the learning curve among it), {@code scores.csv} (a row per decoder) and the tables printed
+ * at the end (also {@code results.md}). Scores carry their intervals as
  * flat keys {@code <estimator>_ci_low}, {@code <estimator>_ci_high}, as in {@code learnability}'s own outputs.
  */
 final class BciWriter {
@@ -131,7 +131,7 @@ final class BciWriter {
         num(o, "variance_along_intuitive", w.varianceIntuitive());
     }
 
-    /** {@code decoders.csv}: family, index, readout norm, outside fraction, every score and interval. */
+    /** {@code scores.csv}: family, index, readout norm, outside fraction, every score and interval. */
     static void writeDecoders(BciResult r, Path file) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("family,index,readout_norm,outside_fraction");
@@ -148,23 +148,6 @@ final class BciWriter {
                 }
                 w.write("," + (dec.permutation() == null ? "" : Arrays.toString(dec.permutation())
                         .replace(", ", " ").replace("[", "").replace("]", "")) + "\n");
-            }
-        }
-    }
-
-    /** {@code learning_curve.csv}: the intuitive block as one window, then the perturbed block's windows. */
-    static void writeCurve(BciResult r, Path file) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("block,first_trial,trials,steps,angular_error_deg,cosine,variance_along_perturbed,"
-                    + "variance_along_intuitive\n");
-            List<BciResult.Window> all = new ArrayList<>();
-            all.add(r.baseline());
-            all.addAll(r.curve());
-            for (int i = 0; i < all.size(); i++) {
-                BciResult.Window x = all.get(i);
-                w.write((i == 0 ? "intuitive" : "perturbed") + "," + x.firstTrial() + "," + x.trials() + ","
-                        + x.steps() + "," + f(x.angularError()) + "," + f(x.cosine()) + "," + f(x.varianceNew()) + ","
-                        + f(x.varianceIntuitive()) + "\n");
             }
         }
     }
