@@ -53,24 +53,28 @@ class BciRealSessionTest {
     }
 
     @Test
-    void theStudyRuns() {
+    void theStudyRunsAndItsConstructionsHoldOnTheSession() {
         assumeTrue(present(), "BCI session not present in " + FILE);
-        long t0 = System.nanoTime();
         BciSession s = BciSession.read(FILE);
-        BciResult r = BciStudy.run(s, new BciStudy.Options(50, 8, new LearnabilityStudy.Options(100, null, 0.95, 42,
+        BciResult r = BciStudy.run(s, new BciStudy.Options(50, 8, new LearnabilityStudy.Options(40, null, 0.95, 42,
                 false)), 2, LearnabilityStudy.Progress.NONE);
-        System.out.printf("time %.1f s, samples %d, block %d, tau %.2f%n", (System.nanoTime() - t0) / 1e9, r.samples(),
-                r.block(), r.autocorrelationTime());
-        for (BciResult.Separation x : r.separation()) {
-            System.out.println(x);
-        }
-        for (int e = 0; e < 3; e++) {
-            System.out.printf("%s intuitive %.4g [%.4g, %.4g] perturbed %.4g [%.4g, %.4g]%n", r.estimators().get(e),
-                    r.scores()[e][0], r.low()[e][0], r.high()[e][0], r.scores()[e][1], r.low()[e][1], r.high()[e][1]);
-        }
-        System.out.println(r.baseline());
-        r.curve().forEach(System.out::println);
-        System.out.println("mismatch " + r.readoutMismatch() + " perm " + java.util.Arrays.toString(r.perturbedPermutation()));
         assertEquals(102, r.decoders().size());
+        assertEquals(3953, r.samples());
+        double intuitiveNorm = r.decoders().get(0).norm();
+        for (int d = 0; d < r.decoders().size(); d++) {
+            BciResult.Decoder dec = r.decoders().get(d);
+            if (dec.family().equals("outside")) {
+                // A permutation of the units keeps the readout's length and leaves the manifold.
+                assertEquals(intuitiveNorm, dec.norm(), 1e-9 * intuitiveNorm);
+                assertTrue(dec.outsideFraction() > 0.1, "outside " + dec.index());
+            } else {
+                assertTrue(dec.outsideFraction() < 1e-6, dec.family() + " " + dec.index());
+            }
+            for (int e = 0; e < r.estimators().size(); e++) {
+                assertTrue(r.low()[e][d] <= r.scores()[e][d] * 1.02 && r.scores()[e][d] <= r.high()[e][d] * 1.02,
+                        r.estimators().get(e) + " decoder " + d);
+            }
+        }
+        assertEquals(167, r.curve().stream().mapToInt(BciResult.Window::trials).sum());
     }
 }
