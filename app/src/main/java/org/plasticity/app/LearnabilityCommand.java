@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.plasticity.ConfigException;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.io.OutputDirectory;
 import org.plasticity.learnability.CovarianceEstimator;
@@ -41,9 +42,9 @@ final class LearnabilityCommand implements Callable<Integer> {
             description = "The recording is neurons x samples, not samples x neurons (default: off).")
     boolean neuronsBySamples;
 
-    @Option(names = "--targets", paramLabel = "FILE", required = true,
+    @Option(names = "--targets", paramLabel = "FILE",
             description = "Target directions xi, one per row, one entry per neuron (.npy, .csv, ...; a 1-D array is "
-                + "one direction) (required).")
+                + "one direction) (required, except with --bci).")
     Path targets;
 
     @Option(names = "--inputs", paramLabel = "FILE",
@@ -78,6 +79,23 @@ final class LearnabilityCommand implements Callable<Integer> {
                 + "directions and not their lengths (default: off, directions scored as given).")
     boolean normalise;
 
+    @Option(names = "--bci",
+            description = "The recording is a brain-computer-interface session in the layout of "
+                + "../shared/data/bci-hennig2018 (a .mat struct D with D.blocks(1) intuitive, D.blocks(2) perturbed, "
+                + "D.dec the factor-analysis manifold): score the intuitive and perturbed decoders and within- and "
+                + "outside-manifold perturbations by the variance of the intuitive block's activity along them, and "
+                + "follow the perturbed block (docs/learnability.md#bci). Not with --targets, --inputs, --variable, "
+                + "--neurons-by-samples, --estimator, --factors or --normalise.")
+    boolean bci;
+
+    @Option(names = "--perturbations", paramLabel = "N",
+            description = "With --bci: random within- and outside-manifold perturbations of each family (default: 50).")
+    Integer perturbations;
+
+    @Option(names = "--windows", paramLabel = "N",
+            description = "With --bci: windows of consecutive trials the perturbed block is cut into (default: 8).")
+    Integer windows;
+
     @CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -88,6 +106,12 @@ final class LearnabilityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long seed = run.seed != null ? run.seed : NeuralOptions.DEFAULT_SEED;
         run.out();
+        if (bci) {
+            return BciRun.run(this, seed);
+        }
+        ConfigException.require(targets != null, "--targets", "is required (the directions to score), unless --bci");
+        ConfigException.require(perturbations == null && windows == null, perturbations != null ? "--perturbations"
+                : "--windows", "applies to --bci only");
         // Everything is read and checked before --out is touched: bad input writes nothing.
         CovarianceEstimator est = CovarianceEstimators.byName(estimator, factors);
         LearnabilityStudy.Options options = new LearnabilityStudy.Options(bootstrap, block, level, seed, normalise);
