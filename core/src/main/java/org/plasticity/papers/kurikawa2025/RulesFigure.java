@@ -42,9 +42,9 @@ final class RulesFigure implements Figure {
      */
     static final String LEARNED = "io-mapping";
     /**
-     * The quasi-static push {@code max_i |(dJ xbar)_i|} of this figure, a quarter of the default: the contrastive
-     * update is large in directions that do not push the mean, so at the default push its step leaves the range where
-     * the speed is a derivative (docs/model.md#contrastive-hebbian).
+     * The quasi-static push {@code max_i |(dJ xbar)_i|} of this figure, a quarter of the default: the overlap responds
+     * to a contrastive change of J far from linearly at the default push (up to 2.2 times FLR1 on target-aligned
+     * tasks), so the measured change would not be the initial speed (docs/model.md#rules-that-break-flr1).
      */
     static final double PUSH = 0.005;
 
