@@ -75,7 +75,7 @@ class RulesFigureTest {
         return List.of(rest.substring(0, rest.indexOf(" (docs")).split(", "));
     }
 
-    /** The figure at its default scale (minutes on two cores): every rule keeps FLR1. */
+    /** The figure at its default scale (about 75 s on two cores, longer on a shared machine): every rule keeps FLR1. */
     @Test
     @Tag("slow")
     void defaultScaleIsReproduced() {
