@@ -22,6 +22,14 @@ public interface Figure {
         return Reproduction.base(scale, seed);
     }
 
+    /**
+     * @return whether {@code reproduce} without {@code --figure} runs this figure: true for the paper's figures,
+     *     false for figures that go beyond the paper, which run only when named
+     */
+    default boolean byDefault() {
+        return true;
+    }
+
     /** Regenerates the figure; {@code progress} counts finished runs out of {@link #points}. */
     FigureResult run(Scale scale, long seed, int threads, ProgressListener progress);
 }

@@ -8,7 +8,9 @@ import org.plasticity.ConfigException;
 
 /**
  * The registry of the paper's figures, in report order: adding a figure is a {@link Figure} class plus one line here.
- * The {@code reproduce} command's names, help and completion, the report and the tests read it.
+ * The {@code reproduce} command's names, help and completion, the report and the tests read it. A figure that goes
+ * beyond the paper ({@link Figure#byDefault()} false, e.g. {@code rules}) is known by {@link #byId} but left out of
+ * {@link #ids()}, the set {@code reproduce} runs when no figure is named.
  */
 public final class Figures {
     private static final Map<String, Figure> FIGURES = new LinkedHashMap<>();
@@ -22,6 +24,7 @@ public final class Figures {
         add(ParameterSweepFigure.GAIN);
         add(ParameterSweepFigure.MEMORIES);
         add(ParameterSweepFigure.INPUT);
+        add(new RulesFigure());
     }
 
     private Figures() {}
@@ -30,9 +33,22 @@ public final class Figures {
         FIGURES.put(f.id(), f);
     }
 
-    /** @return the figure ids, in report order. */
+    /** @return the ids of the figures {@code reproduce} runs by default (the paper's), in report order. */
     public static List<String> ids() {
-        return new ArrayList<>(FIGURES.keySet());
+        List<String> ids = new ArrayList<>();
+        FIGURES.forEach((id, f) -> {
+            if (f.byDefault()) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** @return every figure id, those run only when named ({@link Figure#byDefault()} false) last. */
+    public static List<String> allIds() {
+        List<String> all = ids();
+        FIGURES.keySet().stream().filter(id -> !all.contains(id)).forEach(all::add);
+        return all;
     }
 
     /**
@@ -43,7 +59,7 @@ public final class Figures {
         Figure f = id == null ? null : FIGURES.get(id);
         if (f == null) {
             throw new ConfigException("--figure", "unknown figure '" + ConfigException.shown(id, 60) + "'; known: "
-                    + ids());
+                    + allIds());
         }
         return f;
     }

@@ -21,6 +21,7 @@ import org.plasticity.recurrent.fluctuations.Moments;
 import org.plasticity.recurrent.fluctuations.Sampling;
 import org.plasticity.recurrent.learning.ConcurrentSpeed;
 import org.plasticity.recurrent.learning.LearningTime;
+import org.plasticity.recurrent.learning.MeanUpdates;
 import org.plasticity.recurrent.learning.QuasiStaticSpeed;
 import org.plasticity.recurrent.learning.SpeedMeasurement;
 import org.plasticity.recurrent.model.Memories;
@@ -265,7 +266,8 @@ public final class FlrExperiment {
         long[] seeds = evokedSeeds(seed, transitions);
         double[] meanUpdate = new double[n * n];
         for (int j = 0; j < k; j++) {
-            double[] f = rule.meanUpdate(transitions.get(j).xi(), evoked.get(j));
+            double[] f = MeanUpdates.of(network, cfg.simulation(), transitions.get(j), rule, evoked.get(j), seeds[j])
+                    .mean();
             for (int i = 0; i < f.length; i++) {
                 meanUpdate[i] += f[i] / k;
             }

@@ -97,9 +97,9 @@ public final class IntegratedLearningTime {
         int n = network.n();
         return (j, evaluation) -> {
             RateNetwork current = network.withCoupling(j);
-            Moments evoked = Sampling.moments(current, sim, task.field(), Seeds.derive(seed, evaluation),
-                    Sampling.GroupRunner.SEQUENTIAL);
-            double[] update = rule.meanUpdate(task.xi(), evoked);
+            long evalSeed = Seeds.derive(seed, evaluation);
+            Moments evoked = Sampling.moments(current, sim, task.field(), evalSeed, Sampling.GroupRunner.SEQUENTIAL);
+            double[] update = MeanUpdates.of(current, sim, task, rule, evoked, evalSeed).mean();
             double v = Flr.flr1(current.kappa(), task.xi(), evoked.covariance(), update, evoked.mean());
             double[] drift = new double[update.length];
             for (int i = 0; i < drift.length; i++) {

@@ -17,6 +17,9 @@ public final class LearningRules {
     static {
         add(HebbianRule::new);
         add(TargetErrorRule::new);
+        add(RandomFeedbackRule::new);
+        add(ContrastiveHebbianRule::new);
+        add(NodePerturbationRule::new);
     }
 
     private LearningRules() {}
