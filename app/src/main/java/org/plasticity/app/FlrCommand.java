@@ -1,6 +1,7 @@
 package org.plasticity.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.plasticity.io.ConfigReader;
 import org.plasticity.io.OutputDirectory;
@@ -19,6 +20,11 @@ final class FlrCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "YAML or JSON experiment config (required).")
     Path config;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override one config key, dotted as in the file (rule=node-perturbation, network.beta=0.8, "
+                + "task.count=12); repeatable, applied before the config is checked.")
+    List<String> sets;
+
     @CommandLine.Mixin
     RunOptions run = new RunOptions();
 
@@ -27,7 +33,7 @@ final class FlrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FlrConfig cfg = run.applySeed(ConfigReader.read(config));
+        FlrConfig cfg = run.applySeed(ConfigReader.read(config, sets));
         int threads = run.threads();
         Preflight.check(cfg, threads);
         FlrResult result;

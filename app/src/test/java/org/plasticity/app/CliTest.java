@@ -116,6 +116,21 @@ class CliTest {
         assertEquals(99, new ObjectMapper().readTree(tmp.resolve("s/summary.json").toFile()).get("seed").asLong());
     }
 
+    @Test
+    void setOverridesAKeyOfTheFile() throws IOException {
+        Path cfg = Files.writeString(tmp.resolve("c.yaml"), SMALL);
+        assertEquals(0, run("flr", "--config", cfg.toString(), "--set", "task.count=3", "--set",
+                "rule=random-feedback", "--out", tmp.resolve("set").toString(), "-q").code());
+        JsonNode s = new ObjectMapper().readTree(tmp.resolve("set/summary.json").toFile());
+        assertEquals(3, s.get("tasks").size());
+        assertEquals("random-feedback", s.get("config").get("rule").asText());
+        Run bad = run("flr", "--config", cfg.toString(), "--set", "network.beta", "--out",
+                tmp.resolve("bad").toString(), "-q");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("error: --set: expected KEY=VALUE"), bad.err());
+        assertFalse(Files.exists(tmp.resolve("bad")));
+    }
+
     /** Bad input: one line naming the key and the allowed range, exit code 2, nothing written. */
     @Test
     void badInputGetsOneLineExit2AndNoOutput() throws IOException {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -52,6 +53,53 @@ public final class ConfigReader {
     /** Reads and validates the config file at {@code path}. */
     public static FlrConfig read(Path path) {
         return parse(readText(path), path.toString());
+    }
+
+    /**
+     * Reads the config file at {@code path} with {@code KEY=VALUE} overrides applied before validation, each key
+     * dotted as in the file ({@code rule}, {@code network.beta}, {@code task.count}) and each value read as YAML
+     * (so {@code 0.8} is a number, {@code true} a flag, {@code node-perturbation} a name).
+     *
+     * @throws ConfigException naming {@code --set} for an override without {@code =} or with an empty key
+     */
+    public static FlrConfig read(Path path, List<String> overrides) {
+        if (overrides == null || overrides.isEmpty()) {
+            return read(path);
+        }
+        JsonNode root = tree(readText(path), path.toString());
+        if (root == null || !root.isObject()) {
+            throw new ConfigException(path.toString(), "must be a mapping of keys to values");
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            String key = eq < 0 ? "" : o.substring(0, eq).trim();
+            if (eq < 0 || key.isEmpty() || key.startsWith(".") || key.endsWith(".") || key.contains("..")) {
+                throw new ConfigException("--set", "expected KEY=VALUE with a dotted key such as network.beta=0.8, got '"
+                        + ConfigException.shown(o, 60) + "'");
+            }
+            String text = o.substring(eq + 1);
+            JsonNode value = text.isBlank() ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                    : tree(text, "--set " + key);
+            if (value != null && value.isContainerNode()) {
+                throw new ConfigException("--set", key + ": give one value, not a mapping or list");
+            }
+            setDotted((ObjectNode) root, key, value);
+        }
+        return parse(root, path + " with --set " + String.join(" ", overrides));
+    }
+
+    /** Sets {@code a.b.c} in the tree, creating the mappings on the way (replacing a value that stands there). */
+    public static void setDotted(ObjectNode tree, String dotted, JsonNode value) {
+        String[] parts = dotted.split("\\.");
+        ObjectNode node = tree;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (child == null || !child.isObject()) {
+                child = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) child;
+        }
+        node.set(parts[parts.length - 1], value);
     }
 
     /**

@@ -88,15 +88,6 @@ final class FlrPoints implements PointExperiment {
 
     /** Sets {@code a.b.c} in the tree, creating the mappings on the way. */
     static void set(ObjectNode tree, String dotted, JsonNode value) {
-        String[] parts = dotted.split("\\.");
-        ObjectNode node = tree;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            if (child == null || !child.isObject()) {
-                child = node.putObject(parts[i]);
-            }
-            node = (ObjectNode) child;
-        }
-        node.set(parts[parts.length - 1], value);
+        org.plasticity.io.ConfigReader.setDotted(tree, dotted, value);
     }
 }

@@ -35,6 +35,29 @@ class ConfigReaderTest {
     }
 
     @Test
+    void setOverridesKeysBeforeTheConfigIsChecked() {
+        Path example = Path.of("..", "examples", "flr-io-mapping.yaml");
+        FlrConfig c = ConfigReader.read(example, List.of("rule=node-perturbation", "network.beta=0.8",
+                "task.count=12"));
+        FlrConfig d = FlrConfig.defaults();
+        assertEquals("node-perturbation", c.rule());
+        assertEquals(0.8, c.network().beta());
+        assertEquals(12, c.task().count());
+        assertEquals(d.network().n(), c.network().n(), "keys not set keep the file's values");
+        assertEquals(d, ConfigReader.read(example, List.of()));
+        ConfigException bad = assertThrows(ConfigException.class, () -> ConfigReader.read(example,
+                List.of("network.beta")));
+        assertEquals("--set", bad.key());
+        assertThrows(ConfigException.class, () -> ConfigReader.read(example, List.of("network..beta=1")));
+        ConfigException range = assertThrows(ConfigException.class, () -> ConfigReader.read(example,
+                List.of("network.beta=-1")));
+        assertTrue(range.getMessage().contains("beta"), range.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class, () -> ConfigReader.read(example,
+                List.of("network.bta=1")));
+        assertTrue(unknown.getMessage().contains("bta"), unknown.getMessage());
+    }
+
+    @Test
     void jsonIsReadToo() {
         String json = """
                 {"seed": 1, "network": {"n": 10, "memories": 2, "beta": 0.5, "sigma": 0.3, "dt": 0.05},
