@@ -3,9 +3,6 @@ package org.plasticity.learnability;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plasticity.ConfigException;
 import org.plasticity.numeric.Seeds;
@@ -121,7 +118,7 @@ public final class BciStudy {
         int block = so.block() != null ? so.block() : BlockBootstrap.defaultBlock(n, tau);
         double[][][] reps = new double[so.resamples()][][];
         AtomicLong done = new AtomicLong(1);
-        parallel(so.resamples(), threads, b -> {
+        Workers.forEach(so.resamples(), threads, "plasticity-bci", b -> {
             int[] idx = BlockBootstrap.resample(n, block, Seeds.stream(so.seed(), b));
             double[] x = rec.centredRows(idx);
             double[][] v = new double[ests.size()][];
@@ -249,43 +246,4 @@ public final class BciStudy {
         return BlockBootstrap.quantile(s, 0.5);
     }
 
-    private interface Job {
-        void run(int b);
-    }
-
-    private static void parallel(int count, int threads, Job job) {
-        if (count == 0) {
-            return;
-        }
-        int workers = Math.max(1, Math.min(threads, count));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread th = new Thread(runnable, "plasticity-bci");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int first = w;
-                futures.add(pool.submit(() -> {
-                    for (int b = first; b < count; b += workers) {
-                        job.run(b);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

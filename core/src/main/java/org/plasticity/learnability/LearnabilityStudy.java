@@ -1,12 +1,6 @@
 package org.plasticity.learnability;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plasticity.ConfigException;
 import org.plasticity.DataException;
@@ -113,7 +107,7 @@ public final class LearnabilityStudy {
         // replicates[score][b * pairs + k]; a resample whose scores are not all finite is dropped as a whole
         double[][] replicates = new double[PairScores.COUNT][o.resamples() * pairs];
         boolean[] bad = new boolean[o.resamples()];
-        forEachResample(o.resamples(), threads, b -> {
+        Workers.forEach(o.resamples(), threads, "plasticity-bootstrap", b -> {
             int[] idx = BlockBootstrap.resample(n, block, Seeds.stream(o.seed(), b));
             PairScores s;
             try {
@@ -182,44 +176,4 @@ public final class LearnabilityStudy {
         return new PairScores(a[2], a[3], a[0], a[1]);
     }
 
-    private interface Resample {
-        void run(int b);
-    }
-
-    /** Runs {@code job} for b = 0 .. count - 1 on {@code threads} workers, each taking every threads-th b. */
-    private static void forEachResample(int count, int threads, Resample job) {
-        int workers = Math.max(1, Math.min(threads, count));
-        if (count == 0) {
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread th = new Thread(runnable, "plasticity-bootstrap");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int first = w;
-                futures.add(pool.submit(() -> {
-                    for (int b = first; b < count; b += workers) {
-                        job.run(b);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.plasticity.ConfigException;
 import org.plasticity.learnability.BlockBootstrap;
 import org.plasticity.learnability.CovarianceEstimator;
 import org.plasticity.learnability.PairScores;
 import org.plasticity.learnability.Recording;
+import org.plasticity.learnability.Workers;
 import org.plasticity.numeric.Seeds;
 import org.plasticity.recurrent.config.FlrConfig;
 import org.plasticity.recurrent.config.SimulationConfig;
@@ -150,7 +149,7 @@ public final class Observability {
         double[][][] rhoE = new double[kc][sc][o.repeats()];
         double[] tau = new double[o.repeats()];
         AtomicLong done = new AtomicLong(experimentUnits);
-        forEach(o.repeats(), threads, r -> {
+        Workers.forEach(o.repeats(), threads, "plasticity-observability", r -> {
             double[] rec = record(cfg, network, o.samples()[sc - 1], r);
             int n = network.n();
             int longest = o.samples()[sc - 1];
@@ -272,31 +271,4 @@ public final class Observability {
         }
     }
 
-    private interface Job {
-        void run(int r);
-    }
-
-    /** Runs {@code job} for r = 0 .. count - 1 on {@code threads} workers; results go by index. */
-    private static void forEach(int count, int threads, Job job) {
-        int workers = Math.max(1, Math.min(threads, count));
-        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
-            Thread th = new Thread(runnable, "plasticity-observability");
-            th.setDaemon(true);
-            return th;
-        });
-        try {
-            List<Runnable> jobs = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                int first = w;
-                jobs.add(() -> {
-                    for (int r = first; r < count; r += workers) {
-                        job.run(r);
-                    }
-                });
-            }
-            FlrExperiment.invokeAll(pool, jobs);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }
