@@ -1,12 +1,10 @@
 package org.plasticity.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.plasticity.app.report.HtmlPage;
 import org.plasticity.learnability.BciResult;
 
 /**
@@ -17,30 +15,20 @@ final class BciReport {
     private BciReport() {}
 
     static void write(BciResult r, String table, Path png, Path file) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>BCI learnability</title>\n")
-                .append("<style>\nbody{font-family:sans-serif;max-width:1200px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:right}th{background:#f4f4f4}img{max-width:100%;border:1px solid #ddd}")
-                .append("\n</style></head><body>\n<h1>Learnability of BCI decoders from a session</h1>\n");
+        StringBuilder h = HtmlPage.open("BCI learnability", "Learnability of BCI decoders from a session",
+                "body{max-width:1200px}");
         for (String p : intro(r)) {
             h.append("<p>").append(esc(p)).append("</p>\n");
         }
         appendTables(h, table);
-        h.append("<p><img alt=\"bci.png\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\"></p>\n");
+        h.append(HtmlPage.image(png, "bci.png"));
         for (String p : reading(r)) {
             h.append("<p>").append(esc(p)).append("</p>\n");
         }
         h.append("<p>Numbers: summary.json (the bci section, with the learning curve), scores.csv (a row per decoder), results.md. Method and sources:"
                         + " docs/learnability.md#bci (Sadtler et al. 2014, Nature 512:423; Hennig et al. 2018, eLife)."
-                        + "</p>\n")
-                .append("<script>window.addEventListener('load', function () {\n")
-                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
-                .append("    return i.complete && i.naturalWidth > 0; });\n")
-                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
-                .append("});</script>\n</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+                        + "</p>\n");
+        HtmlPage.close(h, file);
     }
 
     private static List<String> intro(BciResult r) {

@@ -1,13 +1,11 @@
 package org.plasticity.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plasticity.app.report.HtmlPage;
 import org.plasticity.learnability.LearnabilityResult;
 
 /**
@@ -19,29 +17,19 @@ final class LearnabilityReport {
 
     static void write(LearnabilityResult r, LearnabilityWriter.Inputs in, String table, Path png, Path file)
             throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Learnability</title>\n")
-                .append("<style>\nbody{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:right}th{background:#f4f4f4}img{max-width:100%;border:1px solid #ddd}")
-                .append("code{background:#f4f4f4}\n</style></head><body>\n<h1>Learnability from a recording</h1>\n<ul>\n");
+        StringBuilder h = HtmlPage.open("Learnability", "Learnability from a recording", "code{background:#f4f4f4}");
+        h.append("<ul>\n");
         for (String line : header(r, in)) {
             h.append("<li>").append(esc(line)).append("</li>\n");
         }
         h.append("</ul>\n");
         appendTable(h, table);
-        h.append("<p><img alt=\"learnability.png\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\"></p>\n");
+        h.append(HtmlPage.image(png, "learnability.png"));
         for (String n : notes(r)) {
             h.append("<p>").append(esc(n)).append("</p>\n");
         }
-        h.append("<p>Numbers: summary.json and pairs.csv (every pair, with its rank and intervals).</p>\n")
-                .append("<script>window.addEventListener('load', function () {\n")
-                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
-                .append("    return i.complete && i.naturalWidth > 0; });\n")
-                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
-                .append("});</script>\n</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+        h.append("<p>Numbers: summary.json and pairs.csv (every pair, with its rank and intervals).</p>\n");
+        HtmlPage.close(h, file);
     }
 
     static List<String> header(LearnabilityResult r, LearnabilityWriter.Inputs in) {

@@ -1,12 +1,10 @@
 package org.plasticity.app;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.plasticity.app.report.HtmlPage;
 import org.plasticity.learnability.observability.ObservabilityResult;
 
 /**
@@ -17,12 +15,8 @@ final class ObservabilityReport {
     private ObservabilityReport() {}
 
     static void write(ObservabilityResult r, Path config, Path png, Path file) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Observability</title>\n")
-                .append("<style>\nbody{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:right}th{background:#f4f4f4}img{max-width:100%;border:1px solid #ddd}")
-                .append("\n</style></head><body>\n<h1>How well learnability works on recordings</h1>\n<ul>\n");
+        StringBuilder h = HtmlPage.open("Observability", "How well learnability works on recordings", "");
+        h.append("<ul>\n");
         for (String line : header(r, config)) {
             h.append("<li>").append(esc(line)).append("</li>\n");
         }
@@ -39,21 +33,15 @@ final class ObservabilityReport {
             }
             h.append("</tr>\n");
         }
-        h.append("</table>\n<p><img alt=\"observability.png\" src=\"data:image/png;base64,")
-                .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\"></p>\n");
+        h.append("</table>\n").append(HtmlPage.image(png, "observability.png"));
         h.append("<p>").append(esc("Each cell: the Spearman rank correlation, across the tasks, between learnability's"
                 + " FLR2 (xi^T C xi / N)(eta^T C^2 eta / N) computed from a recording of K units over n samples (the "
                 + "targets and inputs restricted to those units) and the speed measured by learning, as mean +- sd over"
                 + " the repeats. The sd is the spread a single recording of that size would see. tau is the "
                 + "autocorrelation time of the recorded activity: n / tau counts roughly independent samples."))
                 .append("</p>\n<p>Numbers: summary.json (every repeat's r, the variance form, the agreement with the "
-                        + "experiment's FLR2) and observability.csv.</p>\n")
-                .append("<script>window.addEventListener('load', function () {\n")
-                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
-                .append("    return i.complete && i.naturalWidth > 0; });\n")
-                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
-                .append("});</script>\n</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+                        + "experiment's FLR2) and observability.csv.</p>\n");
+        HtmlPage.close(h, file);
     }
 
     static List<String> header(ObservabilityResult r, Path config) {

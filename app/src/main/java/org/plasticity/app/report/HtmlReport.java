@@ -2,7 +2,6 @@ package org.plasticity.app.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -87,16 +86,10 @@ public final class HtmlReport {
                             ResultWriter.config(f.baseConfig()))))
                     .append("</pre></details></section>\n");
         }
-        // Marks, once loaded, whether every figure decoded: what a headless-browser check reads back from the DOM.
-        h.append("<script>window.addEventListener('load', function () {\n")
-                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
-                .append("    return i.complete && i.naturalWidth > 0; });\n")
-                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
-                .append("});</script>\n</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+        HtmlPage.close(h, file);
     }
 
     static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return HtmlPage.esc(s);
     }
 }

@@ -1,10 +1,7 @@
 package org.plasticity.app.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -22,44 +19,31 @@ public final class PredictivityReport {
      */
     public static void write(String title, List<String> header, List<String> columns, List<List<String>> rows,
                              List<Path> pngs, List<String> notes, Path file) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(HtmlReport.esc(title)).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:right}th{background:#f4f4f4}img{max-width:100%;border:1px solid #ddd}")
-                .append("td:first-child,td:nth-child(2){text-align:left}\n</style></head><body>\n<h1>")
-                .append(HtmlReport.esc(title)).append("</h1>\n<ul>\n");
+        StringBuilder h = HtmlPage.open(title, title, "td:first-child,td:nth-child(2){text-align:left}");
+        h.append("<ul>\n");
         for (String line : header) {
-            h.append("<li>").append(HtmlReport.esc(line)).append("</li>\n");
+            h.append("<li>").append(HtmlPage.esc(line)).append("</li>\n");
         }
         h.append("</ul>\n<table><tr>");
         for (String c : columns) {
-            h.append("<th>").append(HtmlReport.esc(c)).append("</th>");
+            h.append("<th>").append(HtmlPage.esc(c)).append("</th>");
         }
         h.append("</tr>\n");
         for (List<String> row : rows) {
             h.append("<tr>");
             for (String cell : row) {
-                h.append("<td>").append(HtmlReport.esc(cell)).append("</td>");
+                h.append("<td>").append(HtmlPage.esc(cell)).append("</td>");
             }
             h.append("</tr>\n");
         }
         h.append("</table>\n");
         for (Path png : pngs) {
-            h.append("<p><img alt=\"").append(HtmlReport.esc(png.getFileName().toString()))
-                    .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\"></p>\n");
+            h.append(HtmlPage.image(png, png.getFileName().toString()));
         }
         for (String n : notes) {
-            h.append("<p>").append(HtmlReport.esc(n)).append("</p>\n");
+            h.append("<p>").append(HtmlPage.esc(n)).append("</p>\n");
         }
-        h.append("<p>Numbers: summary.json, scores.csv and neurons.csv (per neuron, with its own ceiling).</p>\n")
-                .append("<script>window.addEventListener('load', function () {\n")
-                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
-                .append("    return i.complete && i.naturalWidth > 0; });\n")
-                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
-                .append("});</script>\n</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+        h.append("<p>Numbers: summary.json, scores.csv and neurons.csv (per neuron, with its own ceiling).</p>\n");
+        HtmlPage.close(h, file);
     }
 }

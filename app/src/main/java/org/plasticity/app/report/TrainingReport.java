@@ -1,10 +1,7 @@
 package org.plasticity.app.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import org.plasticity.layered.training.EpochRecord;
@@ -18,14 +15,8 @@ public final class TrainingReport {
     private TrainingReport() {}
 
     public static void write(String title, List<TrainResult> results, List<Path> pngs, Path file) throws IOException {
-        StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-                .append(HtmlReport.esc(title)).append("</title>\n<style>\n")
-                .append("body{font-family:sans-serif;max-width:1000px;margin:2em auto;color:#222}")
-                .append("table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
-                .append("text-align:right}th{background:#f4f4f4}img{max-width:100%;border:1px solid #ddd}")
-                .append("td:first-child{text-align:left}\n</style></head><body>\n<h1>")
-                .append(HtmlReport.esc(title)).append("</h1>\n<table><tr><th>rule</th><th>layers</th><th>epochs</th>")
+        StringBuilder h = HtmlPage.open(title, title, "td:first-child{text-align:left}");
+        h.append("<table><tr><th>rule</th><th>layers</th><th>epochs</th>")
                 .append("<th>train accuracy</th><th>test accuracy</th><th>update vs backprop, per layer (deg)</th>")
                 .append("<th>W vs feedback, per layer (deg)</th><th>lr hidden / output</th><th>seconds</th></tr>\n");
         for (TrainResult r : results) {
@@ -41,17 +32,10 @@ public final class TrainingReport {
                 .append("weights with the matrix that carries its error down (none for backprop, node perturbation ")
                 .append("and segregated dendrites).</p>\n");
         for (Path png : pngs) {
-            h.append("<p><img alt=\"").append(HtmlReport.esc(png.getFileName().toString()))
-                    .append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(Files.readAllBytes(png))).append("\"></p>\n");
+            h.append(HtmlPage.image(png, png.getFileName().toString()));
         }
-        h.append("<p>Numbers: summary.json (with each rule's full settings and seed) and epochs.csv.</p>\n")
-                .append("<script>window.addEventListener('load', function () {\n")
-                .append("  var ok = Array.prototype.every.call(document.images, function (i) {\n")
-                .append("    return i.complete && i.naturalWidth > 0; });\n")
-                .append("  document.body.setAttribute('data-figures-loaded', ok ? 'yes' : 'no');\n")
-                .append("});</script>\n</body></html>\n");
-        Files.writeString(file, h.toString(), StandardCharsets.UTF_8);
+        h.append("<p>Numbers: summary.json (with each rule's full settings and seed) and epochs.csv.</p>\n");
+        HtmlPage.close(h, file);
     }
 
     private static String angles(double[] v) {
