@@ -22,7 +22,7 @@ final class FlrCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override one config key, dotted as in the file (rule=node-perturbation, network.beta=0.8, "
-                + "task.count=12); repeatable, applied before the config is checked.")
+                + "task.count=12); repeatable, applied before the config is checked (default: none).")
     List<String> sets;
 
     @CommandLine.Mixin

@@ -49,7 +49,7 @@ final class LearnabilityCommand implements Callable<Integer> {
 
     @Option(names = "--inputs", paramLabel = "FILE",
             description = "Input directions eta, one per row: row k pairs with target k (one row pairs with every "
-                + "target, one target with every input). Without it only the target variance is scored.")
+                + "target, one target with every input) (default: none: only the target variance is scored).")
     Path inputs;
 
     @Option(names = "--estimator", paramLabel = "NAME",
@@ -85,7 +85,7 @@ final class LearnabilityCommand implements Callable<Integer> {
                 + "D.dec the factor-analysis manifold): score the intuitive and perturbed decoders and within- and "
                 + "outside-manifold perturbations by the variance of the intuitive block's activity along them, and "
                 + "follow the perturbed block (docs/learnability.md#bci). Not with --targets, --inputs, --variable, "
-                + "--neurons-by-samples, --estimator, --factors or --normalise.")
+                + "--neurons-by-samples, --estimator, --factors or --normalise (default: off).")
     boolean bci;
 
     @Option(names = "--perturbations", paramLabel = "N",

@@ -34,7 +34,8 @@ final class NeuralOptions {
     boolean stimuliByNeurons;
 
     @Option(names = "--images", paramLabel = "ZIP|DIR",
-            description = "The stimuli: a zip or folder of JPEG/PNG images in name order, image k being stimulus k.")
+            description = "The stimuli: a zip or folder of JPEG/PNG images in name order, image k being stimulus k "
+                + "(required with a model).")
     Path images;
 
     @Option(names = "--labels", paramLabel = "FILE",

@@ -30,7 +30,7 @@ final class PredictivityCommand implements Callable<Integer> {
 
     @Option(names = "--features", paramLabel = "FILE",
             description = "Precomputed activations, stimuli x units (.npy or .csv), scored as one layer; repeatable,"
-                + " instead of or besides --images and --model.")
+                + " instead of or besides --images and --model (default: none).")
     List<Path> features;
 
     @CommandLine.Mixin
