@@ -18,12 +18,12 @@ final class BciReport {
         StringBuilder h = HtmlPage.open("BCI learnability", "Learnability of BCI decoders from a session",
                 "body{max-width:1200px}");
         for (String p : intro(r)) {
-            h.append("<p>").append(esc(p)).append("</p>\n");
+            h.append("<p>").append(HtmlPage.esc(p)).append("</p>\n");
         }
         appendTables(h, table);
         h.append(HtmlPage.image(png, "bci.png"));
         for (String p : reading(r)) {
-            h.append("<p>").append(esc(p)).append("</p>\n");
+            h.append("<p>").append(HtmlPage.esc(p)).append("</p>\n");
         }
         h.append("<p>Numbers: summary.json (the bci section, with the learning curve), scores.csv (a row per decoder), results.md. Method and sources:"
                         + " docs/learnability.md#bci (Sadtler et al. 2014, Nature 512:423; Hennig et al. 2018, eLife)."
@@ -78,7 +78,7 @@ final class BciReport {
                 }
                 h.append("<tr>");
                 for (String c : line.substring(1, line.length() - 1).split("\\|")) {
-                    h.append("<td>").append(esc(c.trim())).append("</td>");
+                    h.append("<td>").append(HtmlPage.esc(c.trim())).append("</td>");
                 }
                 h.append("</tr>\n");
             } else {
@@ -87,16 +87,12 @@ final class BciReport {
                     open = false;
                 }
                 if (!line.isBlank()) {
-                    h.append("<p>").append(esc(line)).append("</p>\n");
+                    h.append("<p>").append(HtmlPage.esc(line)).append("</p>\n");
                 }
             }
         }
         if (open) {
             h.append("</table>\n");
         }
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.plasticity.Version;
+import org.plasticity.app.io.Finite;
 import org.plasticity.learnability.BciResult;
 
 /**
@@ -56,9 +57,9 @@ final class BciWriter {
         s.put("factors", r.factors());
         s.put("intuitive_steps", r.intuitiveSteps());
         s.put("intuitive_steps_outside_freeze", r.samples());
-        num(s, "velnext_reproduction_intuitive", r.reproduction()[0]);
-        num(s, "velnext_reproduction_perturbed", r.reproduction()[1]);
-        num(s, "readout_mismatch_factor_decoder", r.readoutMismatch());
+        Finite.put(s, "velnext_reproduction_intuitive", r.reproduction()[0]);
+        Finite.put(s, "velnext_reproduction_perturbed", r.reproduction()[1]);
+        Finite.put(s, "readout_mismatch_factor_decoder", r.readoutMismatch());
         ArrayNode perm = s.putArray("perturbed_factor_permutation");
         if (r.perturbedPermutation() != null) {
             Arrays.stream(r.perturbedPermutation()).forEach(perm::add);
@@ -81,7 +82,7 @@ final class BciWriter {
         boot.put("dropped", r.dropped());
         boot.put("level", r.level());
         boot.put("block", r.block());
-        num(boot, "autocorrelation_time", r.autocorrelationTime());
+        Finite.put(boot, "autocorrelation_time", r.autocorrelationTime());
         ArrayNode decs = b.putArray("decoders");
         for (int d = 0; d < r.decoders().size(); d++) {
             BciResult.Decoder dec = r.decoders().get(d);
@@ -94,25 +95,25 @@ final class BciWriter {
                 ArrayNode p = o.putArray("permutation");
                 Arrays.stream(dec.permutation()).forEach(p::add);
             }
-            num(o, "readout_norm", dec.norm());
-            num(o, "outside_fraction", dec.outsideFraction());
+            Finite.put(o, "readout_norm", dec.norm());
+            Finite.put(o, "outside_fraction", dec.outsideFraction());
             for (String k : scoreKeys(r)) {
                 double[] v = score(r, k, d);
-                num(o, k, v[0]);
-                num(o, k + "_ci_low", v[1]);
-                num(o, k + "_ci_high", v[2]);
+                Finite.put(o, k, v[0]);
+                Finite.put(o, k + "_ci_low", v[1]);
+                Finite.put(o, k + "_ci_high", v[2]);
             }
         }
         ArrayNode sep = b.putArray("separation");
         for (BciResult.Separation x : r.separation()) {
             ObjectNode o = sep.addObject();
             o.put("score", x.score());
-            num(o, "auc_within_over_outside", x.auc());
-            num(o, "within_median", x.withinMedian());
-            num(o, "outside_median", x.outsideMedian());
-            num(o, "intuitive", x.intuitive());
-            num(o, "perturbed", x.perturbed());
-            num(o, "perturbed_quantile_within", x.perturbedQuantileWithin());
+            Finite.put(o, "auc_within_over_outside", x.auc());
+            Finite.put(o, "within_median", x.withinMedian());
+            Finite.put(o, "outside_median", x.outsideMedian());
+            Finite.put(o, "intuitive", x.intuitive());
+            Finite.put(o, "perturbed", x.perturbed());
+            Finite.put(o, "perturbed_quantile_within", x.perturbedQuantileWithin());
         }
         ObjectNode curve = b.putObject("learning_curve");
         window(curve.putObject("intuitive_block"), r.baseline());
@@ -125,10 +126,10 @@ final class BciWriter {
         o.put("first_trial", w.firstTrial());
         o.put("trials", w.trials());
         o.put("steps", w.steps());
-        num(o, "angular_error_deg", w.angularError());
-        num(o, "cosine", w.cosine());
-        num(o, "variance_along_perturbed", w.varianceNew());
-        num(o, "variance_along_intuitive", w.varianceIntuitive());
+        Finite.put(o, "angular_error_deg", w.angularError());
+        Finite.put(o, "cosine", w.cosine());
+        Finite.put(o, "variance_along_perturbed", w.varianceNew());
+        Finite.put(o, "variance_along_intuitive", w.varianceIntuitive());
     }
 
     /** {@code scores.csv}: family, index, readout norm, outside fraction, every score and interval. */
@@ -141,10 +142,10 @@ final class BciWriter {
             w.write(",permutation\n");
             for (int d = 0; d < r.decoders().size(); d++) {
                 BciResult.Decoder dec = r.decoders().get(d);
-                w.write(dec.family() + "," + dec.index() + "," + f(dec.norm()) + "," + f(dec.outsideFraction()));
+                w.write(dec.family() + "," + dec.index() + "," + Finite.csv(dec.norm()) + "," + Finite.csv(dec.outsideFraction()));
                 for (String k : scoreKeys(r)) {
                     double[] v = score(r, k, d);
-                    w.write("," + f(v[0]) + "," + f(v[1]) + "," + f(v[2]));
+                    w.write("," + Finite.csv(v[0]) + "," + Finite.csv(v[1]) + "," + Finite.csv(v[2]));
                 }
                 w.write("," + (dec.permutation() == null ? "" : Arrays.toString(dec.permutation())
                         .replace(", ", " ").replace("[", "").replace("]", "")) + "\n");
@@ -194,17 +195,5 @@ final class BciWriter {
 
     static String g(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
-    }
-
-    private static String f(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.plasticity.app.io.Finite;
 import org.plasticity.app.io.PredictivityWriter;
 import org.plasticity.app.progress.ConsoleProgress;
 import org.plasticity.app.report.PredictivityReport;
@@ -216,13 +217,13 @@ final class BrainlikeRun {
             o.put("model", a.model());
             o.put("layer", a.layer());
             o.put("seeds", a.n());
-            num(o, "r", a.r());
-            num(o, "r_sd", a.sd());
-            num(o, "r_ci95_low", a.r() - a.half());
-            num(o, "r_ci95_high", a.r() + a.half());
-            num(o, "r_over_ceiling", a.rOverCeiling());
-            num(o, "explained_variance", a.rOverCeiling() * a.rOverCeiling());
-            num(o, "test_accuracy", a.testAccuracy());
+            Finite.put(o, "r", a.r());
+            Finite.put(o, "r_sd", a.sd());
+            Finite.put(o, "r_ci95_low", a.r() - a.half());
+            Finite.put(o, "r_ci95_high", a.r() + a.half());
+            Finite.put(o, "r_over_ceiling", a.rOverCeiling());
+            Finite.put(o, "explained_variance", a.rOverCeiling() * a.rOverCeiling());
+            Finite.put(o, "test_accuracy", a.testAccuracy());
         }
         ArrayNode t = root.putArray("training");
         for (Map.Entry<Job, TrainResult> e : trained.entrySet()) {
@@ -231,8 +232,8 @@ final class BrainlikeRun {
             o.put("rule", e.getKey().rule());
             o.put("seed", e.getKey().seed());
             o.put("epochs", e.getKey().config().epochs());
-            num(o, "final_test_accuracy", e.getValue().last().testAccuracy());
-            num(o, "final_train_accuracy", e.getValue().last().trainAccuracy());
+            Finite.put(o, "final_test_accuracy", e.getValue().last().testAccuracy());
+            Finite.put(o, "final_train_accuracy", e.getValue().last().trainAccuracy());
             o.put("checkpoint", e.getKey().file());
         }
         root.putArray("caveats").add(CAVEAT);
@@ -305,13 +306,5 @@ final class BrainlikeRun {
                     .append(e.getValue().last().testAccuracy()).append(',').append(j.file()).append('\n');
         }
         Files.writeString(file, b.toString());
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 }

@@ -20,13 +20,13 @@ final class LearnabilityReport {
         StringBuilder h = HtmlPage.open("Learnability", "Learnability from a recording", "code{background:#f4f4f4}");
         h.append("<ul>\n");
         for (String line : header(r, in)) {
-            h.append("<li>").append(esc(line)).append("</li>\n");
+            h.append("<li>").append(HtmlPage.esc(line)).append("</li>\n");
         }
         h.append("</ul>\n");
         appendTable(h, table);
         h.append(HtmlPage.image(png, "learnability.png"));
         for (String n : notes(r)) {
-            h.append("<p>").append(esc(n)).append("</p>\n");
+            h.append("<p>").append(HtmlPage.esc(n)).append("</p>\n");
         }
         h.append("<p>Numbers: summary.json and pairs.csv (every pair, with its rank and intervals).</p>\n");
         HtmlPage.close(h, file);
@@ -66,12 +66,12 @@ final class LearnabilityReport {
     /** Turns the Markdown table of {@link LearnabilityWriter#table} into HTML (its first line as a caption). */
     private static void appendTable(StringBuilder h, String markdown) {
         List<String> lines = markdown.lines().toList();
-        h.append("<p>").append(esc(lines.get(0))).append("</p>\n<table>\n");
+        h.append("<p>").append(HtmlPage.esc(lines.get(0))).append("</p>\n<table>\n");
         boolean head = true;
         for (String line : lines.subList(1, lines.size())) {
             if (!line.startsWith("|")) {
                 if (!line.isBlank()) {
-                    h.append("</table>\n<p>").append(esc(line)).append("</p>\n<table>\n");
+                    h.append("</table>\n<p>").append(HtmlPage.esc(line)).append("</p>\n<table>\n");
                 }
                 continue;
             }
@@ -83,14 +83,10 @@ final class LearnabilityReport {
             String[] cells = line.substring(1, line.length() - 1).split("\\|");
             for (String c : cells) {
                 String tag = head ? "th" : "td";
-                h.append('<').append(tag).append('>').append(esc(c.strip())).append("</").append(tag).append('>');
+                h.append('<').append(tag).append('>').append(HtmlPage.esc(c.strip())).append("</").append(tag).append('>');
             }
             h.append("</tr>\n");
         }
         h.append("</table>\n");
-    }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

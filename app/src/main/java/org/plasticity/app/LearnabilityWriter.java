@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.plasticity.Version;
+import org.plasticity.app.io.Finite;
 import org.plasticity.learnability.BlockBootstrap;
 import org.plasticity.learnability.LearnabilityResult;
 import org.plasticity.learnability.PairScores;
@@ -61,7 +62,7 @@ final class LearnabilityWriter {
         est.put("name", r.estimator());
         ObjectNode details = est.putObject("details");
         for (Map.Entry<String, Double> e : r.estimatorDetails().entrySet()) {
-            num(details, e.getKey(), e.getValue());
+            Finite.put(details, e.getKey(), e.getValue());
         }
         ObjectNode defs = root.putObject("definitions");
         defs.put("flr2", "(xi^T C xi / N) (eta^T C^2 eta / N)");
@@ -78,8 +79,8 @@ final class LearnabilityWriter {
         boot.put("block", r.block());
         boot.put("block_rule", r.blockAutomatic() ? String.format(Locale.ROOT,
                 "max(ceil(n^(1/3)), ceil(%.0f autocorrelation times))", BlockBootstrap.TIMES_AUTOCORRELATION) : "given (--block)");
-        num(boot, "autocorrelation_time", r.autocorrelationTime());
-        num(boot, "blocks", r.blocks());
+        Finite.put(boot, "autocorrelation_time", r.autocorrelationTime());
+        Finite.put(boot, "blocks", r.blocks());
         root.put("ranked_by", r.rankedBy());
         ArrayNode ranking = root.putArray("ranking");
         for (int k : r.ranking()) {
@@ -99,9 +100,9 @@ final class LearnabilityWriter {
             }
             for (int j = 0; j < SCORES.size(); j++) {
                 String s = SCORES.get(j);
-                num(p, s, r.estimate().get(j)[k]);
-                num(p, s + "_ci_low", r.low().get(j)[k]);
-                num(p, s + "_ci_high", r.high().get(j)[k]);
+                Finite.put(p, s, r.estimate().get(j)[k]);
+                Finite.put(p, s + "_ci_low", r.low().get(j)[k]);
+                Finite.put(p, s + "_ci_high", r.high().get(j)[k]);
             }
         }
         JSON.writeValue(file.toFile(), root);
@@ -129,8 +130,8 @@ final class LearnabilityWriter {
                 w.write(k + "," + rank[k] + "," + (in.targetRows() == 1 ? 0 : k) + ","
                         + (!r.hasInputs() ? "" : String.valueOf(in.inputRows() == 1 ? 0 : k)));
                 for (int j = 0; j < SCORES.size(); j++) {
-                    w.write("," + f(r.estimate().get(j)[k]) + "," + f(r.low().get(j)[k]) + ","
-                            + f(r.high().get(j)[k]));
+                    w.write("," + Finite.csv(r.estimate().get(j)[k]) + "," + Finite.csv(r.low().get(j)[k]) + ","
+                            + Finite.csv(r.high().get(j)[k]));
                 }
                 w.write("\n");
             }
@@ -174,17 +175,5 @@ final class LearnabilityWriter {
 
     static String g(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4g", v) : "-";
-    }
-
-    private static String f(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 }

@@ -18,7 +18,7 @@ final class ObservabilityReport {
         StringBuilder h = HtmlPage.open("Observability", "How well learnability works on recordings", "");
         h.append("<ul>\n");
         for (String line : header(r, config)) {
-            h.append("<li>").append(esc(line)).append("</li>\n");
+            h.append("<li>").append(HtmlPage.esc(line)).append("</li>\n");
         }
         h.append("</ul>\n<table>\n<tr><th>K \\ samples</th>");
         for (int s = 0; s < r.samples().length; s++) {
@@ -34,7 +34,7 @@ final class ObservabilityReport {
             h.append("</tr>\n");
         }
         h.append("</table>\n").append(HtmlPage.image(png, "observability.png"));
-        h.append("<p>").append(esc("Each cell: the Spearman rank correlation, across the tasks, between learnability's"
+        h.append("<p>").append(HtmlPage.esc("Each cell: the Spearman rank correlation, across the tasks, between learnability's"
                 + " FLR2 (xi^T C xi / N)(eta^T C^2 eta / N) computed from a recording of K units over n samples (the "
                 + "targets and inputs restricted to those units) and the speed measured by learning, as mean +- sd over"
                 + " the repeats. The sd is the spread a single recording of that size would see. tau is the "
@@ -55,9 +55,5 @@ final class ObservabilityReport {
                         + "%.3g time units, with its own random order of the units; autocorrelation time %.2f samples "
                         + "(%.3g time units); covariance: %s", r.repeats(), r.sampleInterval(),
                         r.autocorrelationTime(), r.autocorrelationTime() * r.sampleInterval(), r.estimator()));
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

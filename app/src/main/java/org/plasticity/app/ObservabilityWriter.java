@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.plasticity.Version;
+import org.plasticity.app.io.Finite;
 import org.plasticity.io.ConfigWriter;
 import org.plasticity.learnability.observability.ObservabilityResult;
 import org.plasticity.stats.Summary;
@@ -73,7 +74,7 @@ final class ObservabilityWriter {
                 row.put(keys[0], r.neurons()[k]);
                 row.put(keys[1], r.samples()[s]);
                 for (int j = 2; j < keys.length; j++) {
-                    num(row, keys[j], v[j]);
+                    Finite.put(row, keys[j], v[j]);
                 }
                 ArrayNode each = row.putArray("spearman");
                 for (double x : r.spearman()[k][s]) {
@@ -130,13 +131,5 @@ final class ObservabilityWriter {
             b.append('\n');
         }
         return b.toString();
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 }

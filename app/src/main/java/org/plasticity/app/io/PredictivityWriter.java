@@ -63,9 +63,9 @@ public final class PredictivityWriter {
             root.putNull("ceiling");
         } else {
             ObjectNode co = root.putObject("ceiling");
-            num(co, "median", c.median());
-            num(co, "se", c.se());
-            doubles(co.putArray("per_split"), c.perSplit());
+            Finite.put(co, "median", c.median());
+            Finite.put(co, "se", c.se());
+            Finite.addAll(co.putArray("per_split"), c.perSplit());
         }
         ArrayNode a = root.putArray("scores");
         for (LayerScore s : scores) {
@@ -79,14 +79,14 @@ public final class PredictivityWriter {
         o.put("model", s.model());
         o.put("layer", s.layer());
         o.put("units", s.units());
-        num(o, "r", s.score().r());
-        num(o, "r_se", s.score().rSe());
-        num(o, "r_over_ceiling", s.rOverCeiling());
-        num(o, "explained_variance", s.explainedVariance());
-        num(o, "r2_over_ceiling", s.score().r() * s.score().r() / s.ceiling());
+        Finite.put(o, "r", s.score().r());
+        Finite.put(o, "r_se", s.score().rSe());
+        Finite.put(o, "r_over_ceiling", s.rOverCeiling());
+        Finite.put(o, "explained_variance", s.explainedVariance());
+        Finite.put(o, "r2_over_ceiling", s.score().r() * s.score().r() / s.ceiling());
         o.put("neurons", s.score().neurons());
         o.put("stimuli", s.score().stimuli());
-        doubles(o.putArray("per_split"), s.score().perSplit());
+        Finite.addAll(o.putArray("per_split"), s.score().perSplit());
     }
 
     /** Writes {@code root} as indented JSON. */
@@ -106,8 +106,8 @@ public final class PredictivityWriter {
                 if (prefix != null) {
                     w.write(String.join(",", prefix.get(i)) + ",");
                 }
-                w.write(csv(s.model()) + "," + csv(s.layer()) + "," + s.units() + "," + f(s.score().r()) + ","
-                        + f(s.score().rSe()) + "," + f(s.rOverCeiling()) + "," + f(s.explainedVariance()) + ","
+                w.write(csv(s.model()) + "," + csv(s.layer()) + "," + s.units() + "," + Finite.csv(s.score().r()) + ","
+                        + Finite.csv(s.score().rSe()) + "," + Finite.csv(s.rOverCeiling()) + "," + Finite.csv(s.explainedVariance()) + ","
                         + s.score().neurons() + "," + s.score().stimuli() + "\n");
             }
         }
@@ -128,8 +128,8 @@ public final class PredictivityWriter {
                     if (prefix != null) {
                         w.write(String.join(",", prefix.get(i)) + ",");
                     }
-                    w.write(csv(s.model()) + "," + csv(s.layer()) + "," + n + "," + f(r[n]) + "," + f(c) + ","
-                            + f(r[n] / c) + "," + f(r[n] / c * (r[n] / c)) + "\n");
+                    w.write(csv(s.model()) + "," + csv(s.layer()) + "," + n + "," + Finite.csv(r[n]) + "," + Finite.csv(c) + ","
+                            + Finite.csv(r[n] / c) + "," + Finite.csv(r[n] / c * (r[n] / c)) + "\n");
                 }
             }
         }
@@ -155,29 +155,7 @@ public final class PredictivityWriter {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "-";
     }
 
-    private static String f(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
-    }
-
     private static String csv(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
-    }
-
-    private static void doubles(ArrayNode a, double[] v) {
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                a.add(x);
-            } else {
-                a.addNull();
-            }
-        }
     }
 }

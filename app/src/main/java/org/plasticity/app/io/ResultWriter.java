@@ -37,7 +37,7 @@ public final class ResultWriter {
         root.put("version", r.version());
         root.put("seed", r.config().seed());
         root.set("config", config(r.config()));
-        num(root, "wall_seconds", r.wallSeconds());
+        Finite.put(root, "wall_seconds", r.wallSeconds());
         ObjectNode run = root.putObject("run");
         run.put("threads", r.threads());
         run.put("blas_backend", r.blasBackend());
@@ -45,16 +45,16 @@ public final class ResultWriter {
         run.put("java", System.getProperty("java.version"));
         ObjectNode sp = root.putObject("spontaneous");
         var s = r.spontaneous();
-        num(sp, "mean_variance", s.meanVariance());
-        num(sp, "mean_variance_se", s.meanVarianceError());
-        num(sp, "top_eigenvalue", s.topEigenvalue());
-        num(sp, "top_eigenvalue_se", s.topEigenvalueError());
-        num(sp, "coupling_top_eigenvalue", s.couplingTopEigenvalue());
-        num(sp, "beta_times_coupling_top_eigenvalue", r.config().network().beta() * s.couplingTopEigenvalue());
-        num(sp, "mean_activity", s.meanActivity());
+        Finite.put(sp, "mean_variance", s.meanVariance());
+        Finite.put(sp, "mean_variance_se", s.meanVarianceError());
+        Finite.put(sp, "top_eigenvalue", s.topEigenvalue());
+        Finite.put(sp, "top_eigenvalue_se", s.topEigenvalueError());
+        Finite.put(sp, "coupling_top_eigenvalue", s.couplingTopEigenvalue());
+        Finite.put(sp, "beta_times_coupling_top_eigenvalue", r.config().network().beta() * s.couplingTopEigenvalue());
+        Finite.put(sp, "mean_activity", s.meanActivity());
         sp.put("samples", s.samples());
         root.set("regime", regime(r.regime()));
-        num(root, "kappa", r.config().network().kappa());
+        Finite.put(root, "kappa", r.config().network().kappa());
         root.set("flr1", agreement(r.flr1()));
         root.set("flr2", agreement(r.flr2()));
         root.set("flr2_variance_form", agreement(r.flr2Variance()));
@@ -73,7 +73,7 @@ public final class ResultWriter {
                 if (i == 0) {
                     o.put(TASK_COLUMNS[0], t.index());
                 } else {
-                    num(o, TASK_COLUMNS[i], row[i]);
+                    Finite.put(o, TASK_COLUMNS[i], row[i]);
                 }
             }
         }
@@ -101,11 +101,11 @@ public final class ResultWriter {
         o.put("status", g.status());
         ArrayNode reasons = o.putArray("reasons");
         g.reasons().forEach(x -> reasons.add(x.id()));
-        num(o, "linear_gain", g.linearGain());
-        num(o, "mean_state_gain", g.meanStateGain());
-        num(o, "top_eigenvalue_relative_se", g.topEigenvalueRelativeError());
-        num(o, "between_trial_share", g.betweenTrialShare());
-        num(o, "opposed_overlap", g.opposedOverlap());
+        Finite.put(o, "linear_gain", g.linearGain());
+        Finite.put(o, "mean_state_gain", g.meanStateGain());
+        Finite.put(o, "top_eigenvalue_relative_se", g.topEigenvalueRelativeError());
+        Finite.put(o, "between_trial_share", g.betweenTrialShare());
+        Finite.put(o, "opposed_overlap", g.opposedOverlap());
         ObjectNode t = o.putObject("thresholds");
         t.put("near_critical", Regime.NEAR_CRITICAL);
         t.put("supercritical", Regime.SUPERCRITICAL);
@@ -116,20 +116,12 @@ public final class ResultWriter {
 
     private static ObjectNode agreement(Agreement a) {
         ObjectNode o = JSON.createObjectNode();
-        num(o, "pearson_r", a.pearsonR());
-        num(o, "loglog_slope", a.loglogSlope());
-        num(o, "fit_slope", a.fitSlope());
-        num(o, "loglog_r", a.loglogR());
+        Finite.put(o, "pearson_r", a.pearsonR());
+        Finite.put(o, "loglog_slope", a.loglogSlope());
+        Finite.put(o, "fit_slope", a.fitSlope());
+        Finite.put(o, "loglog_r", a.loglogR());
         o.put("positive_pairs", a.positivePairs());
         return o;
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
     }
 
     /** Writes {@code summary.json}. */

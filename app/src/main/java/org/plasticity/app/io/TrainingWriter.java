@@ -49,10 +49,10 @@ public final class TrainingWriter {
             ObjectNode o = rules.addObject();
             EpochRecord last = r.last();
             o.put("rule", r.rule());
-            num(o, "final_train_accuracy", last.trainAccuracy());
-            num(o, "final_test_accuracy", last.testAccuracy());
+            Finite.put(o, "final_train_accuracy", last.trainAccuracy());
+            Finite.put(o, "final_test_accuracy", last.testAccuracy());
             o.put("epochs", r.config().epochs());
-            num(o, "wall_seconds", r.wallSeconds());
+            Finite.put(o, "wall_seconds", r.wallSeconds());
             angles(o.putArray("weight_feedback_angles"), last.weightFeedbackAngles());
             angles(o.putArray("update_angles"), last.updateAngles());
             angles(o.putArray("initial_weight_feedback_angles"), r.epochs().get(0).weightFeedbackAngles());
@@ -103,21 +103,7 @@ public final class TrainingWriter {
 
     /** Per layer l = 1..L; null where undefined (no feedback matrix, or backprop against itself is 0). */
     private static void angles(ArrayNode a, double[] v) {
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                a.add(x);
-            } else {
-                a.addNull();
-            }
-        }
-    }
-
-    private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        Finite.addAll(a, v);
     }
 
     public static void writeEpochs(List<TrainResult> results, Path file) throws IOException {
