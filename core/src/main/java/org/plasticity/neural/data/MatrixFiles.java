@@ -35,19 +35,7 @@ public final class MatrixFiles {
      * @param transpose return the matrix transposed (the file is columns x rows)
      */
     public static Matrix read(Path file, String variable, boolean transpose) {
-        String ext = ResponseFiles.extension(file);
-        if ((ext.equals("npy") || ext.equals("csv")) && variable != null) {
-            throw new DataException(file, "a ." + ext + " file holds one array: no variable ('" + variable
-                    + "') can be chosen in it");
-        }
-        Grid g = switch (ext) {
-            case "npy" -> ResponseFiles.npy(file);
-            case "csv" -> CsvTables.matrix(file);
-            case "mat" -> MatFiles.read(file, variable);
-            case "h5", "hdf5", "nwb" -> Hdf5Files.read(file, variable, false);
-            default -> throw new DataException(file, "unknown format '" + (ext.isEmpty() ? "(none)" : "." + ext)
-                    + "' (.npy, .csv, .mat, .h5, .hdf5 and .nwb are read)");
-        };
+        Grid g = ResponseFiles.array(file, variable, "format");
         if (g.rank() == 1) {
             g = new Grid(g.name(), new int[] {1, g.shape()[0]}, g.values());
         }

@@ -29,25 +29,34 @@ public final class ResponseFiles {
      * @param transpose the file is {@code stimuli x neurons} (or {@code stimuli x neurons x repeats})
      */
     public static Responses read(Path file, String variable, boolean transpose) {
+        Grid g = array(file, variable, "responses format");
+        return responses(file, g, transpose);
+    }
+
+    /**
+     * Reads the one array a file holds, or the one {@code variable} names, by the file's extension: the format
+     * dispatch {@link #read} and {@link MatrixFiles#read} share.
+     *
+     * @param what how an unknown extension is called in the error, e.g. {@code responses format}
+     */
+    static Grid array(Path file, String variable, String what) {
         String ext = extension(file);
-        boolean single = ext.equals("npy") || ext.equals("csv");
-        if (single && variable != null) {
+        if ((ext.equals("npy") || ext.equals("csv")) && variable != null) {
             throw new DataException(file, "a ." + ext + " file holds one array: no variable ('" + variable
                     + "') can be chosen in it");
         }
-        Grid g = switch (ext) {
+        return switch (ext) {
             case "npy" -> npy(file);
             case "csv" -> CsvTables.matrix(file);
             case "mat" -> MatFiles.read(file, variable);
             case "h5", "hdf5", "nwb" -> Hdf5Files.read(file, variable, false);
-            default -> throw new DataException(file, "unknown responses format '" + (ext.isEmpty() ? "(none)" : "."
+            default -> throw new DataException(file, "unknown " + what + " '" + (ext.isEmpty() ? "(none)" : "."
                     + ext) + "' (.npy, .csv, .mat, .h5, .hdf5 and .nwb are read)");
         };
-        return responses(file, g, transpose);
     }
 
-    /** Reads an NPY file into a grid (also for {@link MatrixFiles}). */
-    static Grid npy(Path file) {
+    /** Reads an NPY file into a grid. */
+    private static Grid npy(Path file) {
         CsvTables.checkReadable(file);
         Npy.Array a = Npy.read(file);
         return new Grid(null, a.shape(), a.values());
