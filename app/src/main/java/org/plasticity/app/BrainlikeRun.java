@@ -98,17 +98,18 @@ final class BrainlikeRun {
             Files.createDirectories(dir.file("models"));
             Map<Job, TrainResult> trained = train(jobs, data, dir);
             List<PredictivityStudy.LayerScore> scores;
-            List<String[]> tags = new ArrayList<>();
+            // The network each scored layer belongs to, null for the pixels.
+            List<Job> sources = new ArrayList<>();
             List<NeuralScoring.Layer> layers = new ArrayList<>();
             FeatureModel pixels = FeatureModels.open("pixels", seed0);
             layers.add(new NeuralScoring.Layer("pixels", () -> pixels.activations("pixels", images)));
-            tags.add(new String[] {"pixels", ""});
+            sources.add(null);
             for (Job j : jobs) {
                 FeatureModel m = new NetworkModel(j.model(), Checkpoint.read(dir.file(j.file())));
                 for (String layer : m.layers()) {
                     if (!layer.equals("output")) {
                         layers.add(new NeuralScoring.Layer(j.model(), () -> m.activations(layer, images)));
-                        tags.add(new String[] {j.model(), String.valueOf(j.seed())});
+                        sources.add(j);
                     }
                 }
             }
@@ -117,8 +118,8 @@ final class BrainlikeRun {
                 long total = (long) layers.size() * study.splitCount();
                 scores = NeuralScoring.score(study, layers, run.threads(), bar, 0, total);
             }
-            List<Aggregate> agg = aggregate(scores, tags, trained, NeuralScoring.ceiling(study));
-            write(dir, study, scores, tags, agg, trained, seed0);
+            List<Aggregate> agg = aggregate(scores, sources, trained, NeuralScoring.ceiling(study));
+            write(dir, study, scores, sources, agg, trained, seed0);
             dir.commit();
             String table = table(study, agg);
             out.println(table);
@@ -169,7 +170,7 @@ final class BrainlikeRun {
         return out;
     }
 
-    static List<Aggregate> aggregate(List<LayerScore> scores, List<String[]> tags, Map<Job, TrainResult> trained,
+    static List<Aggregate> aggregate(List<LayerScore> scores, List<Job> sources, Map<Job, TrainResult> trained,
                                      double ceiling) {
         Map<String, List<Double>> r = new LinkedHashMap<>();
         Map<String, List<Double>> acc = new LinkedHashMap<>();
@@ -177,11 +178,8 @@ final class BrainlikeRun {
             LayerScore s = scores.get(i);
             String key = s.model() + "\u0000" + s.layer();
             r.computeIfAbsent(key, x -> new ArrayList<>()).add(s.score().r());
-            String seed = tags.get(i)[1];
-            for (Map.Entry<Job, TrainResult> e : trained.entrySet()) {
-                if (e.getKey().model().equals(s.model()) && String.valueOf(e.getKey().seed()).equals(seed)) {
-                    acc.computeIfAbsent(key, x -> new ArrayList<>()).add(e.getValue().last().testAccuracy());
-                }
+            if (sources.get(i) != null) {
+                acc.computeIfAbsent(key, x -> new ArrayList<>()).add(trained.get(sources.get(i)).last().testAccuracy());
             }
         }
         List<Aggregate> out = new ArrayList<>();
@@ -201,13 +199,13 @@ final class BrainlikeRun {
         return out;
     }
 
-    private void write(OutputDirectory dir, PredictivityStudy study, List<LayerScore> scores, List<String[]> tags,
+    private void write(OutputDirectory dir, PredictivityStudy study, List<LayerScore> scores, List<Job> sources,
                        List<Aggregate> agg, Map<Job, TrainResult> trained, long seed0) throws IOException {
         ObjectNode root = PredictivityWriter.summary("brainlike", study, String.valueOf(neural.images), scores);
         ArrayNode s = (ArrayNode) root.get("scores");
         for (int i = 0; i < scores.size(); i++) {
-            if (!tags.get(i)[1].isEmpty()) {
-                ((ObjectNode) s.get(i)).put("seed", Long.parseLong(tags.get(i)[1]));
+            if (sources.get(i) != null) {
+                ((ObjectNode) s.get(i)).put("seed", sources.get(i).seed());
             }
         }
         root.put("data", training.data());
@@ -239,7 +237,8 @@ final class BrainlikeRun {
         root.putArray("caveats").add(CAVEAT);
         PredictivityWriter.write(root, dir.file("summary.json"));
         String[] head = {"seed"};
-        List<String[]> seedCol = tags.stream().map(x -> new String[] {x[1]}).toList();
+        List<String[]> seedCol = sources.stream()
+                .map(j -> new String[] {j == null ? "" : String.valueOf(j.seed())}).toList();
         PredictivityWriter.writeScores(scores, seedCol, head, dir.file("scores.csv"));
         PredictivityWriter.writeNeurons(scores, seedCol, head, study.ceiling(), dir.file("neurons.csv"));
         writeTraining(trained, dir.file("training.csv"));
