@@ -15,6 +15,16 @@ public interface CreditRule {
     String id();
 
     /**
+     * The network's response to {@code batch} rows of {@code x} (row-major, from row {@code row0}), written into
+     * {@code act}: what the network predicts, and the state {@link #assign} starts from. For most rules this is the
+     * feed-forward pass; a rule whose network settles to a fixed point (equilibrium propagation) relaxes it here, so
+     * that training, evaluation and diagnostics all see the network the rule trains.
+     */
+    default void respond(FeedForwardNet net, float[] x, int row0, int batch, Activity act) {
+        net.forward(x, row0, batch, act);
+    }
+
+    /**
      * Writes directions for the batch whose forward pass is in {@code act} ({@code act.batch} rows) with one-hot
      * targets {@code y} ({@code batch x n_L}). Leaves the network unchanged; may run extra passes of its own and
      * draw from {@code rng}.

@@ -115,7 +115,7 @@ public final class Trainer {
                 int from = k * config.batchSize();
                 int b = Math.min(config.batchSize(), tr.size() - from);
                 gather(order, from, b, xTrain, tr.labels(), features, classes, xb, yb);
-                net.forward(xb, 0, b, act);
+                credit.respond(net, xb, 0, b, act);
                 lossSum += config.loss().mean(act.e[net.layers()], yb, b, classes);
                 credit.assign(net, act, yb, g, noise);
                 sgd.step(net, g);
@@ -136,8 +136,8 @@ public final class Trainer {
     private EpochRecord evaluate(int epoch, double trainLoss, double seconds, FeedForwardNet net, CreditRule credit,
                                  Backprop reference, Probe probe, Activity act, Dataset tr, float[] xTrain, Dataset te,
                                  float[] xTest) {
-        double[] trainScore = score(net, act, xTrain, tr.labels(), tr.classes());
-        double[] testScore = score(net, act, xTest, te.labels(), te.classes());
+        double[] trainScore = score(net, credit, act, xTrain, tr.labels(), tr.classes());
+        double[] testScore = score(net, credit, act, xTest, te.labels(), te.classes());
         double[] wf = new double[net.layers()];
         for (int l = 1; l <= net.layers(); l++) {
             float[] b = credit.feedback(l);
@@ -148,14 +148,14 @@ public final class Trainer {
     }
 
     /** @return {accuracy, mean loss} of the network on a whole set, in chunks of the work area's capacity. */
-    private double[] score(FeedForwardNet net, Activity act, float[] x, int[] labels, int classes) {
+    private double[] score(FeedForwardNet net, CreditRule credit, Activity act, float[] x, int[] labels, int classes) {
         int n = labels.length;
         int hits = 0;
         double loss = 0;
         float[] y = new float[act.capacity() * classes];
         for (int from = 0; from < n; from += act.capacity()) {
             int b = Math.min(act.capacity(), n - from);
-            net.forward(x, from, b, act);
+            credit.respond(net, x, from, b, act);
             hits += FeedForwardNet.correct(act, labels, from);
             Arrays.fill(y, 0f);
             for (int r = 0; r < b; r++) {
@@ -187,7 +187,7 @@ public final class Trainer {
         }
 
         double[] updateAngles(FeedForwardNet net, CreditRule credit, Backprop reference) {
-            net.forward(x, 0, size, act);
+            credit.respond(net, x, 0, size, act);
             credit.assign(net, act, y, ruleDir, Seeds.stream(config.seed(), STREAM_PROBE, 1));
             reference.assign(net, act, y, bpDir, null);
             double[] angles = new double[net.layers()];
