@@ -15,16 +15,16 @@ public final class FeedbackAlignment extends LayerwiseFeedback {
     /** Registry entry. */
     public static final RuleType TYPE = new RuleType("fa", List.of("feedback-alignment"),
             "feedback alignment: errors sent down through fixed random matrices", List.of(), RuleType.Recipe.STANDARD,
-            (on, s) -> new FeedbackAlignment(on.net().sizes(), on.capacity(), on.loss(), on.init(), on.rng()));
+            (on, s) -> new FeedbackAlignment(on.net(), on.capacity(), on.loss(), on.init(), on.rng()));
 
     private final float[][] b;
 
-    public FeedbackAlignment(int[] sizes, int capacity, Loss loss, Init init, SplittableRandom rng) {
-        super(sizes, capacity, loss);
-        b = new float[sizes.length - 1][];
-        for (int l = 1; l < b.length; l++) { // B_1 would carry errors below the input: not needed
-            b[l] = new float[sizes[l + 1] * sizes[l]];
-            init.fill(b[l], sizes[l], sizes[l + 1], 1.0, rng);
+    public FeedbackAlignment(FeedForwardNet net, int capacity, Loss loss, Init init, SplittableRandom rng) {
+        super(net.sizes(), capacity, loss);
+        b = new float[net.layers()][];
+        for (int l = 2; l <= net.layers(); l++) { // B_1 would carry errors below the input: not needed
+            b[l - 1] = new float[net.weights[l - 1].length];
+            init.fill(b[l - 1], net.fanIn(l), net.fanOut(l), 1.0, rng);
         }
     }
 

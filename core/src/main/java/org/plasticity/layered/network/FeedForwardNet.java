@@ -47,7 +47,7 @@ public final class FeedForwardNet {
         for (int l = 0; l < layers; l++) {
             weights[l] = new float[sizes[l + 1] * sizes[l]];
             biases[l] = new float[sizes[l + 1]];
-            init.fill(weights[l], sizes[l], sizes[l + 1], gain, rng);
+            init.fill(weights[l], fanIn(l + 1), fanOut(l + 1), gain, rng);
         }
     }
 
@@ -125,6 +125,18 @@ public final class FeedForwardNet {
     /** @return a copy of the widths n_0..n_L. */
     public int[] sizes() {
         return sizes.clone();
+    }
+
+    /**
+     * @return the fan-in of W_l: the inputs each unit of layer l sums over (what initialisation schemes scale by)
+     */
+    public int fanIn(int l) {
+        return sizes[l - 1];
+    }
+
+    /** @return the fan-out of W_l: the units of layer l each input reaches (Xavier's other count). */
+    public int fanOut(int l) {
+        return sizes[l];
     }
 
     /** @return f_l: the hidden nonlinearity for l &lt; L, the output one for l = L. */

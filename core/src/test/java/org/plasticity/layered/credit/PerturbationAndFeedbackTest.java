@@ -89,7 +89,7 @@ class PerturbationAndFeedbackTest {
         float[][] d = batchData();
         Activity act = net.newActivity(batch);
         Gradients bp = forwardAndBackprop(net, d, act);
-        FeedbackAlignment fa = new FeedbackAlignment(sizes, batch, Loss.MSE, Init.XAVIER_NORMAL,
+        FeedbackAlignment fa = new FeedbackAlignment(net, batch, Loss.MSE, Init.XAVIER_NORMAL,
                 new SplittableRandom(9));
         Gradients g = new Gradients(sizes);
         fa.assign(net, act, d[1], g, null);
