@@ -126,8 +126,11 @@ public final class Burstprop implements CreditRule {
 
     public Burstprop(FeedForwardNet net, int capacity, Loss loss, Params params, SplittableRandom rng) {
         int top = net.layers();
-        if (top > 1 && net.activation(1) != Activation.SIGMOID) {
-            throw new IllegalArgumentException("burstprop needs sigmoid hidden units, got " + net.activation(1).id());
+        for (int l = 1; l < top; l++) {
+            if (net.activation(l) != Activation.SIGMOID) {
+                throw new IllegalArgumentException("burstprop needs sigmoid hidden units, got "
+                        + net.activation(l).id() + " in layer " + l);
+            }
         }
         Activation outF = net.activation(top);
         if (outF != Activation.SIGMOID && outF != Activation.SOFTMAX) {
@@ -165,13 +168,16 @@ public final class Burstprop implements CreditRule {
         }
         double std = params.feedbackStd();
         for (int k = 1; k < top; k++) {
-            y[k] = new float[net.size(k + 1) * net.size(k)];
+            y[k] = new float[net.weights[k].length];
             for (int i = 0; i < y[k].length; i++) {
                 y[k][i] = (float) (std * rng.nextGaussian());
             }
         }
         if (recurrent) {
             for (int l = 1; l < top; l++) {
+                if (net.layer(l).convolutional()) {
+                    continue; // Payeur et al.'s convolutional layers have no recurrent inhibition
+                }
                 z[l] = new float[net.size(l) * net.size(l)];
                 for (int i = 0; i < z[l].length; i++) {
                     z[l][i] = (float) rng.nextDouble(-0.01, 0.01);
@@ -213,18 +219,18 @@ public final class Burstprop implements CreditRule {
             bTop[i] = (float) (pBar * e[i]);
             dbTop[i] = (float) (-pBar * batch * (double) delta[i]);
         }
-        setDirection(top, batch, k, act, out);
+        setDirection(net, top, batch, k, act, out);
 
         for (int l = top - 1; l >= 1; l--) {
             int nl = net.size(l);
-            int nUp = net.size(l + 1);
             int m = batch * nl;
             float[] el = act.e[l];
             float[] ul = u[l];
             // v = b_{l+1} Y_{l+1} and v^t - v = (b^t_{l+1} - b_{l+1}) Y_{l+1}
-            Blas.gemm(batch, nl, nUp, 1f, b[l + 1], y[l], 0f, v);
-            Blas.gemm(batch, nl, nUp, 1f, db[l + 1], y[l], 0f, dv);
-            if (recurrent) {
+            net.propagate(l + 1, b[l + 1], y[l], act, v);
+            net.propagate(l + 1, db[l + 1], y[l], act, dv);
+            boolean inhibited = z[l] != null;
+            if (inhibited) {
                 float[] pre = bPre[l];
                 Elementwise.sigmoid(v, pre, m);
                 for (int i = 0; i < m; i++) {
@@ -234,7 +240,7 @@ public final class Burstprop implements CreditRule {
             }
             for (int i = 0; i < m; i++) {
                 float h = 1f - el[i];
-                ul[i] = v[i] * h - (recurrent ? inhibition[i] : 0f);
+                ul[i] = v[i] * h - (inhibited ? inhibition[i] : 0f);
                 du[i] = dv[i] * h; // u^t = u + (v^t - v) h: the Z term cancels
                 ut[i] = ul[i] + du[i];
             }
@@ -253,19 +259,19 @@ public final class Burstprop implements CreditRule {
                     bl[i] = (0.5f + 0.5f * tu[i]) * el[i];
                 }
             }
-            setDirection(l, batch, nl, act, out);
+            setDirection(net, l, batch, nl, act, out);
         }
         lastBatch = batch;
     }
 
     /** delta_l = -(b_l^t - b_l) / batch, G_l = delta_l^T e_{l-1}. */
-    private void setDirection(int l, int batch, int n, Activity act, Gradients out) {
+    private void setDirection(FeedForwardNet net, int l, int batch, int n, Activity act, Gradients out) {
         float[] d = db[l];
         float scale = -1f / batch;
         for (int i = 0; i < batch * n; i++) {
             delta[i] = d[i] * scale;
         }
-        out.fromDelta(l, delta, act.e[l - 1], batch);
+        net.gradient(l, delta, act, out);
     }
 
     @Override
@@ -278,6 +284,9 @@ public final class Burstprop implements CreditRule {
         int top = net.layers();
         if (recurrent && lastBatch > 0) {
             for (int l = 1; l < top; l++) {
+                if (z[l] == null) {
+                    continue;
+                }
                 int nl = net.size(l);
                 // Z += eta_Z u^T b~ : gradient descent on 1/2 ||u||^2 (u depends on Z through -b~ Z^T)
                 Blas.gemmTN(nl, nl, lastBatch, recurrentLr, u[l], bPre[l], 1f, z[l]);

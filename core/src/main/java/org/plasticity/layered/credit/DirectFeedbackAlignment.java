@@ -53,12 +53,12 @@ public final class DirectFeedbackAlignment implements CreditRule {
         int top = net.layers();
         float[] g = delta[top];
         loss.outputGradient(net.activation(top), act.a[top], act.e[top], y, g, b, net.size(top));
-        out.fromDelta(top, g, act.e[top - 1], b);
+        net.gradient(top, g, act, out);
         for (int l = top - 1; l >= 1; l--) {
             Blas.gemm(b, net.size(l), net.size(top), 1f, g, d[l], 0f, delta[l]);
             Activation f = net.activation(l);
             f.multiplyByDerivative(delta[l], act.a[l], act.e[l], b * net.size(l));
-            out.fromDelta(l, delta[l], act.e[l - 1], b);
+            net.gradient(l, delta[l], act, out);
         }
     }
 

@@ -6,12 +6,12 @@ import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.layered.network.Loss;
-import org.plasticity.numeric.Blas;
 
 /**
  * Error signals sent down one layer at a time through a matrix M_l shaped like W_l:
- * delta_L = dL/da_L, delta_{l-1} = (M_l^T delta_l) . f'(a_{l-1}), G_l = delta_l e_{l-1}^T. Backprop takes M_l = W_l;
- * feedback alignment a fixed random B_l.
+ * delta_L = dL/da_L, delta_{l-1} = pool_{l-1}^T(M_l^T delta_l) . f'(a_{l-1}), G_l = delta_l x_{l-1}^T, where for a
+ * convolution M_l^T is the transposed convolution with kernel M_l and pool^T the pooling's adjoint
+ * ({@link FeedForwardNet#propagate}). Backprop takes M_l = W_l; feedback alignment a fixed random B_l.
  */
 abstract class LayerwiseFeedback implements CreditRule {
     private final Loss loss;
@@ -34,9 +34,9 @@ abstract class LayerwiseFeedback implements CreditRule {
         int top = net.layers();
         loss.outputGradient(net.activation(top), act.a[top], act.e[top], y, delta[top], b, net.size(top));
         for (int l = top; l >= 1; l--) {
-            out.fromDelta(l, delta[l], act.e[l - 1], b);
+            net.gradient(l, delta[l], act, out);
             if (l > 1) {
-                Blas.gemm(b, net.size(l - 1), net.size(l), 1f, delta[l], down(net, l), 0f, delta[l - 1]);
+                net.propagate(l, delta[l], down(net, l), act, delta[l - 1]);
                 Activation f = net.activation(l - 1);
                 f.multiplyByDerivative(delta[l - 1], act.a[l - 1], act.e[l - 1], b * net.size(l - 1));
             }

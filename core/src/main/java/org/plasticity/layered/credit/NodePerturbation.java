@@ -85,7 +85,7 @@ public final class NodePerturbation implements CreditRule {
                     p[r * n + j] *= credit[r];
                 }
             }
-            out.fromDelta(l, p, act.e[l - 1], b);
+            net.gradient(l, p, act, out);
         }
     }
 }

@@ -78,9 +78,11 @@ public final class SegregatedDendrites implements CreditRule {
 
     public SegregatedDendrites(FeedForwardNet net, int capacity, Loss loss, Params params, SplittableRandom rng) {
         int top = net.layers();
-        if (top > 1 && net.activation(1) != Activation.SIGMOID) {
-            throw new IllegalArgumentException("segregated dendrites need sigmoid hidden units, got "
-                    + net.activation(1).id());
+        for (int l = 1; l < top; l++) {
+            if (net.activation(l) != Activation.SIGMOID) {
+                throw new IllegalArgumentException("segregated dendrites need sigmoid hidden units, got "
+                        + net.activation(l).id() + " in layer " + l);
+            }
         }
         boolean sigmoidMse = net.activation(top) == Activation.SIGMOID && loss == Loss.MSE;
         boolean softmaxCe = net.activation(top) == Activation.SOFTMAX && loss == Loss.CROSS_ENTROPY;
@@ -132,7 +134,7 @@ public final class SegregatedDendrites implements CreditRule {
         if (net.activation(top) != Activation.SOFTMAX) { // softmax + cross-entropy: the nudge is the gradient
             net.activation(top).multiplyByDerivative(delta, act.a[top], eTop, batch * k);
         }
-        out.fromDelta(top, delta, act.e[top - 1], batch);
+        net.gradient(top, delta, act, out);
 
         for (int l = top - 1; l >= 1; l--) {
             int n = net.size(l);
@@ -146,7 +148,7 @@ public final class SegregatedDendrites implements CreditRule {
                 delta[i] = (float) ((at - af) * scale);
             }
             net.activation(l).multiplyByDerivative(delta, act.a[l], act.e[l], m);
-            out.fromDelta(l, delta, act.e[l - 1], batch);
+            net.gradient(l, delta, act, out);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.plasticity.ConfigException;
 import org.plasticity.layered.credit.RuleSettings;
 import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
 
@@ -24,6 +25,7 @@ public final class TrainConfig {
 
     private final long seed;
     private final int[] hidden;
+    private final String arch;
     private final Activation hiddenActivation;
     private final Activation outputActivation;
     private final Loss loss;
@@ -44,6 +46,7 @@ public final class TrainConfig {
     private TrainConfig(Builder b) {
         seed = b.seed;
         hidden = b.hidden.clone();
+        arch = Objects.requireNonNull(b.arch, "arch");
         hiddenActivation = Objects.requireNonNull(b.hiddenActivation, "activation");
         outputActivation = Objects.requireNonNull(b.outputActivation, "output_activation");
         loss = Objects.requireNonNull(b.loss, "loss");
@@ -80,6 +83,13 @@ public final class TrainConfig {
         for (int h : hidden) {
             check(h >= 1 && h <= MAX_WIDTH, "hidden", "layer widths must be in 1.." + MAX_WIDTH + ", got " + h);
         }
+        if (!arch.isEmpty()) {
+            try {
+                Architecture.parse(arch);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("arch", e.getMessage());
+            }
+        }
         check(hiddenActivation != Activation.SOFTMAX, "activation", "softmax is for the output layer only");
         check(loss != Loss.CROSS_ENTROPY || outputActivation == Activation.SOFTMAX, "loss",
                 "cross-entropy needs a softmax output, got " + outputActivation.id());
@@ -103,6 +113,7 @@ public final class TrainConfig {
         Builder b = new Builder();
         b.seed = seed;
         b.hidden = hidden.clone();
+        b.arch = arch;
         b.hiddenActivation = hiddenActivation;
         b.outputActivation = outputActivation;
         b.loss = loss;
@@ -130,6 +141,14 @@ public final class TrainConfig {
     /** @return hidden layer widths (input and output widths come from the data). */
     public int[] hidden() {
         return hidden.clone();
+    }
+
+    /**
+     * @return the hidden layers as an {@link Architecture} name or layer list, or {@code ""} for a fully connected
+     *     network of {@link #hidden} widths
+     */
+    public String arch() {
+        return arch;
     }
 
     /** @return the hidden units' activation. */
@@ -233,7 +252,7 @@ public final class TrainConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrainConfig c && seed == c.seed && Arrays.equals(hidden, c.hidden)
+        return o instanceof TrainConfig c && seed == c.seed && Arrays.equals(hidden, c.hidden) && arch.equals(c.arch)
                 && hiddenActivation == c.hiddenActivation && outputActivation == c.outputActivation && loss == c.loss
                 && init == c.init && Double.compare(initGain, c.initGain) == 0 && epochs == c.epochs
                 && batchSize == c.batchSize && Double.compare(lr, c.lr) == 0
@@ -245,14 +264,14 @@ public final class TrainConfig {
 
     @Override
     public int hashCode() {
-        return Objects.hash(seed, Arrays.hashCode(hidden), hiddenActivation, outputActivation, loss, init, initGain,
+        return Objects.hash(seed, Arrays.hashCode(hidden), arch, hiddenActivation, outputActivation, loss, init, initGain,
                 epochs, batchSize, lr, outputLr, momentum, weightDecay, standardize, trainLimit, testLimit, probe,
                 settings);
     }
 
     @Override
     public String toString() {
-        return "TrainConfig[seed=" + seed + ", hidden=" + Arrays.toString(hidden) + ", activation=" + hiddenActivation
+        return "TrainConfig[seed=" + seed + ", hidden=" + Arrays.toString(hidden) + ", arch=" + arch + ", activation=" + hiddenActivation
                 + ", output_activation=" + outputActivation + ", loss=" + loss + ", init=" + init + ", init_gain="
                 + initGain + ", epochs=" + epochs + ", batch=" + batchSize + ", lr=" + lr + ", output_lr=" + outputLr
                 + ", momentum=" + momentum + ", weight_decay=" + weightDecay + ", standardize=" + standardize
@@ -264,6 +283,7 @@ public final class TrainConfig {
     public static final class Builder {
         private long seed = 1;
         private int[] hidden;
+        private String arch = "";
         private Activation hiddenActivation;
         private Activation outputActivation;
         private Loss loss;
@@ -292,6 +312,12 @@ public final class TrainConfig {
         /** @return this, with the hidden layer widths. */
         public Builder hidden(int... v) {
             hidden = v.clone();
+            return this;
+        }
+
+        /** @return this, with the hidden layers as an architecture name or layer list ({@code ""}: dense). */
+        public Builder arch(String v) {
+            arch = v;
             return this;
         }
 

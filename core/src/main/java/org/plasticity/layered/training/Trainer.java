@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.plasticity.ConfigException;
 import org.plasticity.layered.credit.Backprop;
 import org.plasticity.layered.credit.CreditRule;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.data.Dataset;
 import org.plasticity.layered.network.Activity;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.layered.network.InputTransform;
+import org.plasticity.layered.network.Layer;
+import org.plasticity.layered.network.Shape;
 import org.plasticity.numeric.Seeds;
 import org.plasticity.stats.Angles;
 
@@ -46,8 +50,21 @@ public final class Trainer {
      *     classes: the config's architecture, with the weights drawn from the seed's weight stream
      */
     public FeedForwardNet network(int inputs, int classes) {
-        return new FeedForwardNet(config.sizes(inputs, classes), config.hiddenActivation(), config.outputActivation(),
-                config.init(), config.initGain(), Seeds.stream(config.seed(), STREAM_WEIGHTS));
+        SplittableRandom weights = Seeds.stream(config.seed(), STREAM_WEIGHTS);
+        if (config.arch().isEmpty()) {
+            return new FeedForwardNet(config.sizes(inputs, classes), config.hiddenActivation(),
+                    config.outputActivation(), config.init(), config.initGain(), weights);
+        }
+        Shape input;
+        List<Layer> layers;
+        try {
+            input = Shape.image(inputs);
+            layers = Architecture.parse(config.arch()).layers(input, classes, config.hiddenActivation(),
+                    config.outputActivation());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("arch", e.getMessage());
+        }
+        return new FeedForwardNet(input, layers, config.init(), config.initGain(), weights);
     }
 
     /**
@@ -98,7 +115,7 @@ public final class Trainer {
         int classes = tr.classes();
         int features = tr.features();
         Activity act = net.newActivity(capacity);
-        Gradients g = new Gradients(net.sizes());
+        Gradients g = new Gradients(net);
         float[] xb = new float[config.batchSize() * features];
         float[] yb = new float[config.batchSize() * classes];
         int batches = (tr.size() + config.batchSize() - 1) / config.batchSize();
@@ -182,8 +199,8 @@ public final class Trainer {
             y = new float[size * tr.classes()];
             gather(order, 0, size, xTrain, tr.labels(), tr.features(), tr.classes(), x, y);
             act = net.newActivity(capacity);
-            ruleDir = new Gradients(net.sizes());
-            bpDir = new Gradients(net.sizes());
+            ruleDir = new Gradients(net);
+            bpDir = new Gradients(net);
         }
 
         double[] updateAngles(FeedForwardNet net, CreditRule credit, Backprop reference) {

@@ -299,6 +299,6 @@ class BurstpropTest {
                 new SplittableRandom(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Burstprop(net, BATCH, Loss.MSE, Burstprop.Params.defaults(), new SplittableRandom(2)));
-        assertEquals("burstprop needs sigmoid hidden units, got tanh", e.getMessage());
+        assertEquals("burstprop needs sigmoid hidden units, got tanh in layer 1", e.getMessage());
     }
 }

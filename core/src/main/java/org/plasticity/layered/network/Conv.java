@@ -1,0 +1,211 @@
+package org.plasticity.layered.network;
+
+import java.util.Arrays;
+import org.plasticity.numeric.Blas;
+
+/**
+ * A 2-D convolution (cross-correlation, as PyTorch's {@code Conv2d}) of square kernels with zero padding:
+ * <pre>
+ *   a[co, i, j] = c[co] + sum over ci, u, v of W[co, ci, u, v] x[ci, i s + u - p, j s + v - p]
+ * </pre>
+ * W is {@code outChannels x inChannels x k x k} row-major, PyTorch's weight layout. Each product is one GEMM over
+ * the whole batch through im2col (Chellapilla, Puri &amp; Simard 2006): the input patches are laid out as the columns
+ * of X&#771; ({@code K x (batch P)}, K = inChannels k^2 rows, P = output positions per example), so that
+ * <pre>
+ *   forward         A&#771; = W X&#771;                (outChannels x batch P)
+ *   weight          G_W = D&#771; X&#771;^T             D&#771; the error signal laid out like A&#771;
+ *   transposed      G&#771; = M^T D&#771;,  then col2im adds each column back onto the input positions it came from
+ * </pre>
+ * The long dimension (batch times positions) runs along the rows of every product, where the kernels vectorise.
+ * Sums have the fixed order of {@link Blas}, so results are the same bits at any thread count.
+ *
+ * @param in the input shape
+ * @param outChannels feature maps out
+ * @param kernel the kernel's side k
+ * @param stride step between neighbouring outputs
+ * @param padding zeros added on each side of the input
+ */
+public record Conv(Shape in, int outChannels, int kernel, int stride, int padding) implements Connection {
+    public Conv {
+        if (outChannels <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
+            throw new IllegalArgumentException("a convolution needs positive channels, kernel and stride and "
+                    + "padding >= 0, got " + outChannels + " channels, kernel " + kernel + ", stride " + stride
+                    + ", padding " + padding);
+        }
+        if (in.height() + 2 * padding < kernel || in.width() + 2 * padding < kernel) {
+            throw new IllegalArgumentException("a " + kernel + "x" + kernel + " kernel does not fit a " + in
+                    + " input with padding " + padding);
+        }
+    }
+
+    @Override
+    public Shape out() {
+        return new Shape(outChannels, outSide(in.height()), outSide(in.width()));
+    }
+
+    private int outSide(int side) {
+        return (side + 2 * padding - kernel) / stride + 1;
+    }
+
+    /** @return rows of the patch matrix: inChannels k^2. */
+    private int patch() {
+        return in.channels() * kernel * kernel;
+    }
+
+    /** @return output positions per example. */
+    private int positions() {
+        return outSide(in.height()) * outSide(in.width());
+    }
+
+    @Override
+    public int weightCount() {
+        return outChannels * patch();
+    }
+
+    @Override
+    public int biasCount() {
+        return outChannels;
+    }
+
+    @Override
+    public int fanIn() {
+        return patch();
+    }
+
+    @Override
+    public int fanOut() {
+        return outChannels * kernel * kernel;
+    }
+
+    @Override
+    public int columnsSize(int capacity) {
+        return patch() * capacity * positions();
+    }
+
+    @Override
+    public int workSize(int capacity) {
+        return Math.max(outChannels, patch()) * capacity * positions();
+    }
+
+    @Override
+    public void forward(float[] x, float[] w, float[] c, float[] a, int batch, float[] columns, float[] work) {
+        int p = positions();
+        int bp = batch * p;
+        im2col(x, batch, columns);
+        Blas.gemm(outChannels, bp, patch(), 1f, w, columns, 0f, work);
+        for (int b = 0; b < batch; b++) {
+            for (int co = 0; co < outChannels; co++) {
+                int from = co * bp + b * p;
+                int to = (b * outChannels + co) * p;
+                float bias = c[co];
+                for (int q = 0; q < p; q++) {
+                    a[to + q] = work[from + q] + bias;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void transpose(float[] delta, float[] m, float[] gIn, int batch, float[] work, float[] work2) {
+        int bp = batch * positions();
+        channelMajor(delta, batch, work);
+        Blas.gemmTN(patch(), bp, outChannels, 1f, m, work, 0f, work2);
+        col2im(work2, batch, gIn);
+    }
+
+    @Override
+    public void gradient(float[] delta, float[] x, float[] columns, float[] gW, float[] gC, int batch, float[] work) {
+        int bp = batch * positions();
+        channelMajor(delta, batch, work);
+        Blas.gemmNT(outChannels, patch(), bp, 1f, work, columns, 0f, gW);
+        Arrays.fill(gC, 0f);
+        for (int co = 0; co < outChannels; co++) {
+            float s = 0f;
+            for (int q = co * bp, end = q + bp; q < end; q++) {
+                s += work[q];
+            }
+            gC[co] = s;
+        }
+    }
+
+    /** D&#771;[co, b P + q] = delta[b, co, q]: each channel's values of the whole batch in one row. */
+    private void channelMajor(float[] delta, int batch, float[] out) {
+        int p = positions();
+        int bp = batch * p;
+        for (int b = 0; b < batch; b++) {
+            for (int co = 0; co < outChannels; co++) {
+                System.arraycopy(delta, (b * outChannels + co) * p, out, co * bp + b * p, p);
+            }
+        }
+    }
+
+    /** X&#771;[(ci k + u) k + v, b P + i W' + j] = x[b, ci, i s + u - p, j s + v - p], zero outside the input. */
+    private void im2col(float[] x, int batch, float[] cols) {
+        int h = in.height();
+        int wd = in.width();
+        int oh = outSide(h);
+        int ow = outSide(wd);
+        int p = oh * ow;
+        int bp = batch * p;
+        int row = 0;
+        for (int ci = 0; ci < in.channels(); ci++) {
+            for (int u = 0; u < kernel; u++) {
+                for (int v = 0; v < kernel; v++, row++) {
+                    for (int b = 0; b < batch; b++) {
+                        int src = (b * in.channels() + ci) * h * wd;
+                        int dst = row * bp + b * p;
+                        for (int i = 0; i < oh; i++) {
+                            int y = i * stride + u - padding;
+                            int at = dst + i * ow;
+                            if (y < 0 || y >= h) {
+                                Arrays.fill(cols, at, at + ow, 0f);
+                                continue;
+                            }
+                            int line = src + y * wd;
+                            for (int j = 0; j < ow; j++) {
+                                int xx = j * stride + v - padding;
+                                cols[at + j] = xx >= 0 && xx < wd ? x[line + xx] : 0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The adjoint of {@link #im2col}: every column entry is added onto the input position it was read from. */
+    private void col2im(float[] cols, int batch, float[] g) {
+        int h = in.height();
+        int wd = in.width();
+        int oh = outSide(h);
+        int ow = outSide(wd);
+        int p = oh * ow;
+        int bp = batch * p;
+        Arrays.fill(g, 0, batch * in.size(), 0f);
+        int row = 0;
+        for (int ci = 0; ci < in.channels(); ci++) {
+            for (int u = 0; u < kernel; u++) {
+                for (int v = 0; v < kernel; v++, row++) {
+                    for (int b = 0; b < batch; b++) {
+                        int dst = (b * in.channels() + ci) * h * wd;
+                        int src = row * bp + b * p;
+                        for (int i = 0; i < oh; i++) {
+                            int y = i * stride + u - padding;
+                            if (y < 0 || y >= h) {
+                                continue;
+                            }
+                            int line = dst + y * wd;
+                            int at = src + i * ow;
+                            for (int j = 0; j < ow; j++) {
+                                int xx = j * stride + v - padding;
+                                if (xx >= 0 && xx < wd) {
+                                    g[line + xx] += cols[at + j];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
