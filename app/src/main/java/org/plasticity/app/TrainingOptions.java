@@ -49,6 +49,12 @@ final class TrainingOptions {
                 + "from --hidden and the data).")
     int[] layers;
 
+    @Option(names = "--arch", paramLabel = "LAYERS",
+            description = "Hidden layers: lenet, payeur-cifar, or a list such as conv6k5p2,maxpool2,conv16k5,fc84 "
+                + "(conv<C>k<K>[s<S>][p<P>], fc<N>, maxpool<K>[s<S>], avgpool<K>[s<S>], each weight layer optionally "
+                + ":<activation>); the output layer is added (default: fully connected, from --hidden).")
+    String arch;
+
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 5 for images; 2000 for XOR, 5000 with np).")
     Integer epochs;
 
@@ -202,6 +208,7 @@ final class TrainingOptions {
             Arrays.stream(h).forEach(a::add);
             put(f, given, "hidden", a);
         }
+        put(f, given, "arch", arch == null ? null : n.textNode(arch));
         put(f, given, "epochs", epochs == null ? null : n.numberNode(epochs));
         put(f, given, "batch", batch == null ? null : n.numberNode(batch));
         put(f, given, "lr", lr == null ? null : n.numberNode(lr));

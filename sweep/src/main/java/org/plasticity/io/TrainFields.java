@@ -21,6 +21,7 @@ import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.data.DataSets;
 import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
 import org.plasticity.layered.training.Recipes;
@@ -35,7 +36,7 @@ import org.plasticity.layered.training.TrainConfig;
  */
 public final class TrainFields {
     /** Keys of every train config besides the rules' settings, in the order {@link #write} writes them. */
-    static final List<String> GENERAL = List.of("rule", "data", "data_dir", "seed", "hidden", "epochs", "batch",
+    static final List<String> GENERAL = List.of("rule", "data", "data_dir", "seed", "hidden", "arch", "epochs", "batch",
             "lr", "output_lr", "momentum", "weight_decay", "train_limit", "test_limit", "activation",
             "output_activation", "loss", "init", "init_gain", "standardize", "probe");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -124,6 +125,14 @@ public final class TrainFields {
             }
             b.hidden(hidden);
         }
+        if (f.containsKey("arch")) {
+            String arch = text(f, "arch", problems);
+            b.arch(arch);
+            Architecture.Named named = Architecture.named(arch);
+            if (named != null && !f.containsKey("activation")) {
+                b.hiddenActivation(named.activation());
+            }
+        }
         v.integer("epochs", b::epochs);
         v.integer("batch", b::batchSize);
         v.number("lr", b::lr);
@@ -165,6 +174,9 @@ public final class TrainFields {
         ArrayNode h = o.putArray("hidden");
         for (int w : c.hidden()) {
             h.add(w);
+        }
+        if (!c.arch().isEmpty()) { // written only when set, so that dense configs read as they always did
+            o.put("arch", c.arch());
         }
         o.put("epochs", c.epochs());
         o.put("batch", c.batchSize());
