@@ -13,6 +13,7 @@ import org.plasticity.Version;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.data.Dataset;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainResult;
@@ -62,10 +63,18 @@ public final class TrainingWriter {
         JSON.writeValue(file.toFile(), root);
     }
 
+    /** @return the layer list of {@code arch} (a registered name spelled out), as {@code --arch} reads it. */
+    private static String net(String arch) {
+        return Architecture.parse(arch).spec();
+    }
+
     private static void config(ObjectNode o, String rule, TrainConfig c, int[] sizes) {
         ArrayNode s = o.putArray("layers");
         for (int n : sizes) {
             s.add(n);
+        }
+        if (!c.arch().isEmpty()) { // units per layer above; the layer list when the network is not fully connected
+            o.put("arch", net(c.arch()));
         }
         o.put("seed", c.seed());
         o.put("hidden_activation", c.hiddenActivation().id());
