@@ -24,6 +24,9 @@ public final class CreditRules {
             Backprop.TYPE,
             FeedbackAlignment.TYPE,
             DirectFeedbackAlignment.TYPE,
+            UniformSignSymmetry.TYPE,
+            BatchwiseRandomSignSymmetry.TYPE,
+            FixedRandomSignSymmetry.TYPE,
             NodePerturbation.TYPE,
             Burstprop.TYPE,
             SegregatedDendrites.TYPE);
