@@ -130,7 +130,11 @@ public final class TrainFields {
             b.arch(arch);
             Architecture.Named named = Architecture.named(arch);
             if (named != null && !f.containsKey("activation")) {
-                b.hiddenActivation(named.activation());
+                Activation units = Recipes.units(rule, named);
+                b.hiddenActivation(units);
+                if (units != named.activation()) { // the rule's own units in every layer, as its sources train
+                    b.arch(Architecture.parse(arch).uniform().spec());
+                }
             }
         }
         v.integer("epochs", b::epochs);

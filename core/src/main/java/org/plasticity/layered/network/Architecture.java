@@ -184,6 +184,14 @@ public record Architecture(String name, List<String> tokens) {
         return v;
     }
 
+    /**
+     * @return these layers with every unit of the hidden nonlinearity: the {@code :<activation>} suffixes dropped
+     *     (what a rule that trains only one kind of unit, such as burstprop's sigmoid units, is given)
+     */
+    public Architecture uniform() {
+        return new Architecture(name, tokens.stream().map(t -> t.split(":", -1)[0]).toList());
+    }
+
     /** @return the layer list, comma-separated. */
     public String spec() {
         return String.join(",", tokens);

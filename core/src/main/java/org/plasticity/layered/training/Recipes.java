@@ -1,8 +1,12 @@
 package org.plasticity.layered.training;
 
+import java.util.SplittableRandom;
 import org.plasticity.layered.credit.CreditRules;
+import org.plasticity.layered.credit.RuleSettings;
 import org.plasticity.layered.credit.RuleType;
 import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Architecture;
+import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
 
@@ -33,6 +37,24 @@ public final class Recipes {
                 .outputActivation(Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).init(Init.XAVIER_NORMAL).initGain(1.0)
                 .epochs(5).batchSize(32).rates(r.imagesLr(), r.imagesOutputLr()).momentum(0.9).weightDecay(1e-6)
                 .standardize(true).trainLimit(0).testLimit(0).probe(256).build();
+    }
+
+    /**
+     * @return the hidden units {@code rule} trains a registered architecture with: the architecture's own (LeNet's
+     *     ReLU, say), unless the rule cannot train them, then sigmoid units, the ones every rule here can train
+     *     (burstprop and segregated dendrites need them). The rule's own constructor is what decides, so a new rule
+     *     needs no entry here.
+     */
+    public static Activation units(String rule, Architecture.Named arch) {
+        FeedForwardNet probe = new FeedForwardNet(new int[] {2, 2, 2}, arch.activation(), Activation.SOFTMAX,
+                Init.XAVIER_NORMAL, 1.0, new SplittableRandom(0));
+        try {
+            CreditRules.create(rule, probe, 1, Loss.CROSS_ENTROPY, Init.XAVIER_NORMAL, RuleSettings.defaults(),
+                    new SplittableRandom(0));
+            return arch.activation();
+        } catch (IllegalArgumentException e) {
+            return Activation.SIGMOID;
+        }
     }
 
     /** @return the recipe for {@code rule} on data of the given kind (images with {@code hidden} units, or XOR). */
