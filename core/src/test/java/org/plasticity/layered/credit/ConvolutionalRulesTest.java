@@ -198,4 +198,53 @@ class ConvolutionalRulesTest {
         }
         burst.afterStep(net, steps); // recurrent inhibition only where the layer is dense; conv layers have none
     }
+
+    /**
+     * The sign-symmetry family on convolutional kernels: every feedback kernel carries sign(W); uSF on kernels of
+     * entries +-s (its magnitude) and frSF with |M| = |W| are backprop, bit for bit.
+     */
+    @Test
+    void signSymmetryOnKernelsFollowsTheSignsAndIsBackpropWhenMagnitudesMatch() {
+        FeedForwardNet net = net("conv3k3p1,maxpool2,conv4k2,fc5", Activation.RELU, 51);
+        float[][] d = data(52);
+        for (int l = 1; l <= net.layers(); l++) {
+            float s = (float) Init.XAVIER_NORMAL.std(net.fanIn(l), net.fanOut(l));
+            float[] w = net.weights[l - 1];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = w[i] < 0 ? -s : s;
+            }
+        }
+        Activity act = net.newActivity(BATCH);
+        Gradients bp = backprop(net, d, act);
+        UniformSignSymmetry usf = new UniformSignSymmetry(net, BATCH, Loss.CROSS_ENTROPY);
+        FixedRandomSignSymmetry frsf = new FixedRandomSignSymmetry(net, BATCH, Loss.CROSS_ENTROPY,
+                Init.XAVIER_NORMAL, new SplittableRandom(53));
+        BatchwiseRandomSignSymmetry brsf = new BatchwiseRandomSignSymmetry(net, BATCH, Loss.CROSS_ENTROPY,
+                Init.XAVIER_NORMAL, new SplittableRandom(54));
+        Gradients g = new Gradients(net);
+        for (CreditRule rule : List.of(usf, frsf, brsf)) {
+            rule.assign(net, act, d[1], g, new SplittableRandom(55));
+            for (int l = 2; l <= net.layers(); l++) {
+                float[] b = rule.feedback(l);
+                float[] w = net.weights[l - 1];
+                for (int i = 0; i < w.length; i++) {
+                    assertEquals(Math.signum(w[i]), Math.signum(b[i]), rule.id() + " layer " + l + " entry " + i);
+                }
+            }
+        }
+        usf.assign(net, act, d[1], g, null);
+        for (int l = 0; l < net.layers(); l++) {
+            assertArrayEquals(bp.weights[l], g.weights[l], "usf layer " + (l + 1));
+        }
+        for (int l = 2; l <= net.layers(); l++) {
+            float[] m = frsf.fixedMagnitudes(l);
+            for (int i = 0; i < m.length; i++) {
+                m[i] = Math.abs(net.weights[l - 1][i]);
+            }
+        }
+        frsf.assign(net, act, d[1], g, null);
+        for (int l = 0; l < net.layers(); l++) {
+            assertArrayEquals(bp.weights[l], g.weights[l], "frsf layer " + (l + 1));
+        }
+    }
 }
