@@ -93,7 +93,12 @@ public record Architecture(String name, List<String> tokens) {
         boolean afterWeights = false;
         boolean dense = false;
         for (String t : tokens) {
-            if (POOL.matcher(t).matches()) {
+            Matcher pool = POOL.matcher(t);
+            if (pool.matches()) {
+                positive(pool.group(2), t);
+                if (pool.group(3) != null) {
+                    positive(pool.group(3), t);
+                }
                 if (!afterWeights) {
                     throw new IllegalArgumentException("'" + t + "' must follow a convolutional or dense layer");
                 }
@@ -107,11 +112,18 @@ public record Architecture(String name, List<String> tokens) {
             if (parts.length == 2 && Activation.parse(parts[1]) == Activation.SOFTMAX) {
                 throw new IllegalArgumentException("'" + t + "': softmax is an output nonlinearity only");
             }
-            if (CONV.matcher(parts[0]).matches()) {
+            Matcher conv = CONV.matcher(parts[0]);
+            if (conv.matches()) {
+                positive(conv.group(1), t);
+                positive(conv.group(2), t);
+                if (conv.group(3) != null) {
+                    positive(conv.group(3), t);
+                }
                 if (dense) {
                     throw new IllegalArgumentException("'" + t + "' cannot follow a dense layer");
                 }
             } else if (FC.matcher(parts[0]).matches()) {
+                positive(parts[0].substring(2), t);
                 dense = true;
             } else {
                 throw unknown(t);
