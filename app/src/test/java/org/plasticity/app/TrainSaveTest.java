@@ -108,6 +108,38 @@ class TrainSaveTest {
         }
     }
 
+    /** A convolutional network saved by train --arch reads back to the reported accuracy and the run's config. */
+    @Test
+    void convolutionalFashionMnistSubsetSaved() throws IOException {
+        assumeTrue("1".equals(System.getenv("PLASTICITY_REQUIRE_DATA")) || Files.isDirectory(FASHION),
+                "Fashion-MNIST not installed (./setup installs it)");
+        Path out = tmp.resolve("run");
+        Path save = out.resolve("bp.ckpt");
+        String arch = "conv4k5s2,maxpool2,fc16";
+        CliTest.Run r = CliTest.run("train", "--rule", "bp", "--data", "fashion-mnist", "--arch", arch, "--activation",
+                "relu", "--epochs", "2", "--train-limit", "600", "--test-limit", "400", "--seed", "3", "--out", out.toString(), "--save",
+                save.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err());
+        Checkpoint c = Checkpoint.read(save);
+        Dataset test = IdxFormat.readDirectory(FASHION, false, "fashion-mnist/test").head(400);
+        double reported = rule(out).get("final_test_accuracy").asDouble();
+        assertEquals(reported, accuracy(c, test), 0.0);
+        assertEquals(reported, c.testAccuracy(), 0.0);
+        assertTrue(reported > 0.15, "above chance (0.1): " + reported);
+        FeedForwardNet net = c.network();
+        assertTrue(net.convolutional());
+        assertArrayEquals(new int[] {784, 4 * 12 * 12, 16, 10}, c.sizes());
+        assertEquals(arch, c.config().get("arch"));
+        Map<String, JsonNode> keys = new LinkedHashMap<>();
+        c.config().forEach((k, v) -> keys.put(k, JSON.valueToTree(v)));
+        TrainFields.Problems fail = (k, m) -> new ConfigException(k, m);
+        TrainConfig saved = TrainFields.config(keys, c.seed(), fail);
+        assertEquals(arch, saved.arch(), "the config reruns the same architecture");
+        List<String> names = new ArrayList<>();
+        TrainFields.write(saved, "bp", "fashion-mnist").fieldNames().forEachRemaining(names::add);
+        assertEquals(names, new ArrayList<>(c.config().keySet()), "the keys and order of a train config");
+    }
+
     @Test
     void unusablePathsAreRefusedBeforeTraining() throws IOException {
         Path out = tmp.resolve("run");

@@ -33,8 +33,11 @@ import org.plasticity.Version;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Dense;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.InputTransform;
+import org.plasticity.layered.network.Layer;
+import org.plasticity.layered.network.Shape;
 import org.plasticity.layered.training.EpochRecord;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainedNetwork;
@@ -45,7 +48,10 @@ import org.plasticity.numeric.Npy;
  * ({@code numpy.load} opens it) holding {@code W1.npy, b1.npy, ..., WL.npy, bL.npy} (little-endian float32; W_l is
  * {@code n_l x n_{l-1}}, b_l has {@code n_l} entries) and {@code meta.json} (format name and version, toolkit
  * version, rule, data set, seed, layer sizes, activations, the input transform, the training config in its config-key
- * spelling, final accuracies). The format is documented in {@code docs/checkpoints.md}.
+ * spelling, final accuracies). A network that is not fully connected (convolutions, pooling) is written as format
+ * version 2: meta.json adds the layer list {@code arch}, every weight layer's nonlinearity spelled out, and the
+ * {@code input} shape [C, H, W]; a convolution's W_l is {@code out x in x k x k} (PyTorch's layout) and its b_l has
+ * one entry per output channel. The format is documented in {@code docs/checkpoints.md}.
  *
  * <p>Writing is atomic (a temporary file next to the target, renamed into place) and deterministic: the same network
  * and metadata give the same bytes. Reading validates everything and reports any problem as a one-line
@@ -54,8 +60,14 @@ import org.plasticity.numeric.Npy;
 public final class Checkpoint {
     /** The {@code format} every checkpoint's meta.json names. */
     public static final String FORMAT = "plasticity-checkpoint";
-    /** The newest {@code format_version} this build writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest {@code format_version} this build writes and reads: 2, written for networks that are not fully
+     * connected (meta.json gains {@code arch} and {@code input}, weight arrays their natural shapes, which a version-1
+     * reader would misread); fully connected networks are still written as version 1, byte for byte as before.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The version of fully connected checkpoints: layer widths only, every W_l a matrix. */
+    static final int DENSE_VERSION = 1;
     static final String META = "meta.json";
     /** meta.json is a few kilobytes; anything far larger is not one. */
     private static final long MAX_META = 1 << 20;
@@ -63,6 +75,8 @@ public final class Checkpoint {
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private final FeedForwardNet network;
+    /** What meta.json's hidden_activation says (for a layer list, the config's, which its tokens spell out). */
+    private final Activation hidden;
     private final InputTransform input;
     private final String rule;
     private final String data;
@@ -72,9 +86,11 @@ public final class Checkpoint {
     private final double trainAccuracy;
     private final double testAccuracy;
 
-    private Checkpoint(FeedForwardNet network, InputTransform input, String rule, String data, long seed,
-                       String version, Map<String, Object> config, double trainAccuracy, double testAccuracy) {
+    private Checkpoint(FeedForwardNet network, Activation hidden, InputTransform input, String rule, String data,
+                       long seed, String version, Map<String, Object> config, double trainAccuracy,
+                       double testAccuracy) {
         this.network = network;
+        this.hidden = hidden;
         this.input = input;
         this.rule = rule;
         this.data = data;
@@ -89,11 +105,18 @@ public final class Checkpoint {
      * @param trained a finished run (the network is copied)
      * @param dataName the data set's registry name, e.g. {@code fashion-mnist}
      * @return the checkpoint of {@code trained}, stamped with this build's version
+     * @throws IllegalArgumentException when the network is not fully connected and does not end in the unpooled
+     *     dense output layer every architecture ends in
      */
     public static Checkpoint of(TrainedNetwork trained, String dataName) {
         TrainConfig c = trained.result().config();
         EpochRecord last = trained.result().last();
-        return new Checkpoint(trained.network().copy(), trained.input(), trained.result().rule(), dataName, c.seed(),
+        FeedForwardNet net = trained.network().copy();
+        if (!net.fullyConnected()) {
+            LayerList.spec(net); // refuse now a network the file could not describe
+        }
+        Activation hidden = net.fullyConnected() ? net.activation(1) : c.hiddenActivation();
+        return new Checkpoint(net, hidden, trained.input(), trained.result().rule(), dataName, c.seed(),
                 Version.get(), configKeys(c, trained.result().rule(), dataName), last.trainAccuracy(),
                 last.testAccuracy());
     }
@@ -109,6 +132,9 @@ public final class Checkpoint {
         o.put("data", dataName);
         o.put("seed", c.seed());
         o.put("hidden", Arrays.stream(c.hidden()).mapToObj(h -> (Object) (long) h).toList());
+        if (!c.arch().isEmpty()) { // as a train config file writes it: only when set
+            o.put("arch", c.arch());
+        }
         o.put("epochs", (long) c.epochs());
         o.put("batch", (long) c.batchSize());
         o.put("lr", c.lr());
@@ -185,15 +211,21 @@ public final class Checkpoint {
 
     /** @return meta.json's content. */
     Map<String, Object> meta() {
+        boolean dense = network.fullyConnected();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("format_version", (long) FORMAT_VERSION);
+        m.put("format_version", (long) (dense ? DENSE_VERSION : FORMAT_VERSION));
         m.put("version", version);
         m.put("rule", rule);
         m.put("data", data);
         m.put("seed", seed);
         m.put("sizes", Arrays.stream(network.sizes()).mapToObj(n -> (Object) (long) n).toList());
-        m.put("hidden_activation", network.activation(1).id());
+        if (!dense) {
+            Shape in = network.input();
+            m.put("arch", LayerList.spec(network));
+            m.put("input", List.of((Object) (long) in.channels(), (long) in.height(), (long) in.width()));
+        }
+        m.put("hidden_activation", hidden.id());
         m.put("output_activation", network.activation(network.layers()).id());
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("type", input.standardize() ? "standardize" : "none");
@@ -226,10 +258,10 @@ public final class Checkpoint {
                 zip.closeEntry();
                 for (int l = 1; l <= network.layers(); l++) {
                     put(zip, "W" + l + ".npy");
-                    Npy.write(zip, new int[] {network.size(l), network.size(l - 1)}, network.weights[l - 1]);
+                    Npy.write(zip, LayerList.weightShape(network.layer(l)), network.weights[l - 1]);
                     zip.closeEntry();
                     put(zip, "b" + l + ".npy");
-                    Npy.write(zip, new int[] {network.size(l)}, network.biases[l - 1]);
+                    Npy.write(zip, LayerList.biasShape(network.layer(l)), network.biases[l - 1]);
                     zip.closeEntry();
                 }
             }
@@ -269,7 +301,8 @@ public final class Checkpoint {
      *
      * @throws DataException (one line naming {@code file}) when it is missing, not a zip, truncated or corrupt, lacks
      *     meta.json or a weight array, names another format or a newer format version, holds arrays whose shapes do
-     *     not match its sizes, non-finite weights, or a meta.json field that is missing or malformed
+     *     not match its sizes (version 2: its arch and input), an arch that does not parse or fit, non-finite
+     *     weights, or a meta.json field that is missing or malformed
      */
     public static Checkpoint read(Path file) {
         if (!Files.exists(file)) {
@@ -309,26 +342,43 @@ public final class Checkpoint {
         if (formatVersion < 1) {
             throw m.bad("format_version", "must be 1 or more, got " + formatVersion);
         }
-        int[] sizes = m.sizes();
+        boolean dense = formatVersion == DENSE_VERSION;
+        int[] sizes = m.sizes(dense);
         Activation hidden = m.activation("hidden_activation");
         Activation output = m.activation("output_activation");
         if (hidden == Activation.SOFTMAX) {
             throw m.bad("hidden_activation", "softmax is an output nonlinearity only");
         }
         InputTransform input = m.input();
+        Shape inputShape = dense ? Shape.flat(sizes[0]) : m.inputShape(sizes[0]);
+        List<Layer> layerList = dense ? denseLayers(sizes, hidden, output)
+                : m.layers(inputShape, sizes, hidden, output);
         int layers = sizes.length - 1;
         checkEntries(zip, file, layers);
+        String by = dense ? "sizes" : "arch and input";
         float[][] w = new float[layers][];
         float[][] b = new float[layers][];
         for (int l = 1; l <= layers; l++) {
-            w[l - 1] = array(zip, file, "W" + l + ".npy", new int[] {sizes[l], sizes[l - 1]});
-            b[l - 1] = array(zip, file, "b" + l + ".npy", new int[] {sizes[l]});
+            Layer layer = layerList.get(l - 1);
+            w[l - 1] = array(zip, file, "W" + l + ".npy", LayerList.weightShape(layer), by);
+            b[l - 1] = array(zip, file, "b" + l + ".npy", LayerList.biasShape(layer), by);
         }
         String rule = m.text("rule");
         long seed = m.integer("seed");
-        Map<String, Object> config = m.config(rule, seed, sizes, hidden, output);
-        return new Checkpoint(FeedForwardNet.of(sizes, hidden, output, w, b), input, rule, m.text("data"), seed,
-                m.text("version"), config, m.accuracy("final_train_accuracy"), m.accuracy("final_test_accuracy"));
+        Map<String, Object> config = m.config(rule, seed, sizes, hidden, output, dense ? null : inputShape,
+                dense ? null : layerList);
+        return new Checkpoint(FeedForwardNet.of(inputShape, layerList, w, b), hidden, input, rule, m.text("data"),
+                seed, m.text("version"), config, m.accuracy("final_train_accuracy"),
+                m.accuracy("final_test_accuracy"));
+    }
+
+    /** @return the all-to-all layers of widths {@code sizes}, as a version-1 checkpoint describes them. */
+    private static List<Layer> denseLayers(int[] sizes, Activation hidden, Activation output) {
+        List<Layer> list = new ArrayList<>();
+        for (int l = 1; l < sizes.length; l++) {
+            list.add(new Layer(new Dense(sizes[l - 1], sizes[l]), l == sizes.length - 1 ? output : hidden, null));
+        }
+        return list;
     }
 
     private static Map<String, Object> parseMeta(ZipFile zip, ZipEntry e, Path file) throws IOException {
@@ -387,8 +437,11 @@ public final class Checkpoint {
         }
     }
 
-    /** @return the float32 array {@code name}, checked for dtype, shape and finite values. */
-    private static float[] array(ZipFile zip, Path file, String name, int[] shape) throws IOException {
+    /**
+     * @param by the meta.json fields the shape follows from, for the message
+     * @return the float32 array {@code name}, checked for dtype, shape and finite values
+     */
+    private static float[] array(ZipFile zip, Path file, String name, int[] shape, String by) throws IOException {
         ZipEntry e = zip.getEntry(name);
         long elements = 1;
         for (int s : shape) {
@@ -404,8 +457,8 @@ public final class Checkpoint {
             a = Npy.read(in, file + ": " + name);
         }
         if (!Arrays.equals(a.shape(), shape)) {
-            throw new DataException(file, name + " has shape " + shapeText(a.shape()) + ", but meta.json's sizes "
-                    + "need " + shapeText(shape));
+            throw new DataException(file, name + " has shape " + shapeText(a.shape()) + ", but meta.json's " + by
+                    + " need " + shapeText(shape));
         }
         if (!a.dtype().endsWith("f4")) {
             throw new DataException(file, name + " has dtype " + a.dtype() + "; checkpoint arrays are float32 (<f4)");

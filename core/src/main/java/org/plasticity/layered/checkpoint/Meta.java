@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.plasticity.DataException;
 import org.plasticity.layered.network.Activation;
+import org.plasticity.layered.network.Architecture;
+import org.plasticity.layered.network.Connection;
+import org.plasticity.layered.network.Conv;
 import org.plasticity.layered.network.InputTransform;
+import org.plasticity.layered.network.Layer;
+import org.plasticity.layered.network.Shape;
 
 /** The fields of a checkpoint's parsed meta.json, each read with its type checked; problems name the file. */
 final class Meta {
@@ -59,8 +64,12 @@ final class Meta {
         return ((Number) v).doubleValue();
     }
 
-    /** @return the layer widths, at least two, each positive, every weight matrix small enough for one array. */
-    int[] sizes() {
+    /**
+     * @param denseWeights whether the weights are matrices between consecutive widths (format version 1), which must
+     *     then each fit one array
+     * @return the layer widths, at least two, each positive
+     */
+    int[] sizes(boolean denseWeights) {
         Object v = get("sizes");
         if (!(v instanceof List<?> list) || list.size() < 2) {
             throw bad("sizes", "must be a list of at least two layer widths, got " + shown(v));
@@ -72,12 +81,63 @@ final class Meta {
             }
             s[i] = (int) (long) n;
         }
-        for (int l = 1; l < s.length; l++) {
+        for (int l = 1; l < s.length && denseWeights; l++) {
             if ((long) s[l] * s[l - 1] > Integer.MAX_VALUE - 8) {
                 throw bad("sizes", Arrays.toString(s) + " makes a weight matrix too large for one array");
             }
         }
         return s;
+    }
+
+    /** @return the input's shape, {@code input}: [channels, height, width], positive, {@code inputs} values. */
+    Shape inputShape(int inputs) {
+        Object v = get("input");
+        int[] d = new int[3];
+        boolean ok = v instanceof List<?> list && list.size() == 3;
+        for (int i = 0; ok && i < 3; i++) {
+            ok = ((List<?>) v).get(i) instanceof Long n && n >= 1 && n <= MAX_WIDTH;
+            d[i] = ok ? (int) (long) (Long) ((List<?>) v).get(i) : 0;
+        }
+        if (!ok) {
+            throw bad("input", "must be [channels, height, width] of positive sizes, got " + shown(v));
+        }
+        if ((long) d[0] * d[1] * d[2] != inputs) {
+            throw bad("input", shown(v) + " holds " + (long) d[0] * d[1] * d[2] + " values, but sizes starts with "
+                    + inputs);
+        }
+        return new Shape(d[0], d[1], d[2]);
+    }
+
+    /**
+     * @return the layers {@code arch} spells for inputs of {@code input}, ending in the output layer of
+     *     {@code sizes}' last width, after checking that their unit counts are {@code sizes} and each parameter array
+     *     fits one Java array
+     */
+    List<Layer> layers(Shape input, int[] sizes, Activation hidden, Activation output) {
+        String arch = text("arch");
+        List<Layer> layers;
+        try {
+            layers = Architecture.parse(arch).layers(input, sizes[sizes.length - 1], hidden, output);
+        } catch (IllegalArgumentException e) {
+            throw bad("arch", shown(arch) + " is no layer list for a " + input + " input: " + e.getMessage());
+        }
+        int[] units = new int[layers.size() + 1];
+        units[0] = input.size();
+        for (int l = 1; l <= layers.size(); l++) {
+            Connection k = layers.get(l - 1).connection();
+            long out = (long) k.out().channels() * k.out().height() * k.out().width();
+            long weights = k instanceof Conv c ? (long) c.outChannels() * c.in().channels() * c.kernel() * c.kernel()
+                    : out * k.in().size();
+            if (out > MAX_WIDTH || weights > Integer.MAX_VALUE - 8) {
+                throw bad("arch", shown(arch) + " makes layer " + l + " too large for a checkpoint");
+            }
+            units[l] = k.out().size();
+        }
+        if (!Arrays.equals(units, sizes)) {
+            throw bad("sizes", Arrays.toString(sizes) + " does not match arch " + shown(arch) + " on a " + input
+                    + " input, whose layers have " + Arrays.toString(units) + " units");
+        }
+        return layers;
     }
 
     Activation activation(String key) {
@@ -128,7 +188,8 @@ final class Meta {
      * @return the training config, unmodifiable, after checking that the keys it shares with the rest of meta.json
      *     agree with them (a hand-edited file that says two things is refused)
      */
-    Map<String, Object> config(String rule, long seed, int[] sizes, Activation hidden, Activation output) {
+    Map<String, Object> config(String rule, long seed, int[] sizes, Activation hidden, Activation output,
+                               Shape input, List<Layer> layers) {
         Object v = get("config");
         if (!(v instanceof Map<?, ?>)) {
             throw bad("config", "must be an object of train config keys, got " + shown(v));
@@ -137,16 +198,36 @@ final class Meta {
         Map<String, Object> c = (Map<String, Object>) v;
         agree(c, "rule", rule);
         agree(c, "seed", seed);
-        List<Object> h = new ArrayList<>();
-        for (int i = 1; i < sizes.length - 1; i++) {
-            h.add((long) sizes[i]);
+        if (layers == null) {
+            List<Object> h = new ArrayList<>();
+            for (int i = 1; i < sizes.length - 1; i++) {
+                h.add((long) sizes[i]);
+            }
+            agree(c, "hidden", h);
+        } else if (c.containsKey("arch")) { // a name or a list as given, whose tokens may lean on the activation
+            agreeArch(c.get("arch"), input, sizes[sizes.length - 1], hidden, output, layers);
         }
-        agree(c, "hidden", h);
         agree(c, "activation", hidden.id());
         agree(c, "output_activation", output.id());
         @SuppressWarnings("unchecked")
         Map<String, Object> frozen = (Map<String, Object>) frozen(c);
         return frozen;
+    }
+
+    /** Refuses a config arch that, with the hidden activation, builds other layers than meta.json's arch. */
+    private void agreeArch(Object arch, Shape input, int classes, Activation hidden, Activation output,
+                           List<Layer> layers) {
+        List<Layer> built = null;
+        if (arch instanceof String s) {
+            try {
+                built = Architecture.parse(s).layers(input, classes, hidden, output);
+            } catch (IllegalArgumentException e) {
+                built = null;
+            }
+        }
+        if (!layers.equals(built)) {
+            throw bad("config.arch", "is " + shown(arch) + " but the checkpoint's arch is " + shown(text("arch")));
+        }
     }
 
     private void agree(Map<String, Object> c, String key, Object expected) {

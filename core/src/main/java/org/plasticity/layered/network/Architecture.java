@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *   avgpool&lt;K&gt;[s&lt;S&gt;]           the windows' mean
  * </pre>
  * A weight token may end in {@code :<activation>} ({@code fc84:linear}) to override the hidden units' nonlinearity.
- * The output layer, all-to-all with one unit per class and the output nonlinearity, is added by {@link #build}; a
+ * The output layer, all-to-all with one unit per class and the output nonlinearity, is added by {@link #layers}; a
  * dense layer after a convolution reads its maps flattened channel-major, as {@code torch.flatten} does.
  *
  * <p>Registered names (one line each in {@link #NAMED}): {@code lenet}, biotorch's LeNet for 28 x 28 images

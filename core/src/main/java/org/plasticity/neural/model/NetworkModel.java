@@ -9,13 +9,16 @@ import org.plasticity.layered.checkpoint.Checkpoint;
 import org.plasticity.layered.network.Activity;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.InputTransform;
+import org.plasticity.layered.network.Shape;
 import org.plasticity.neural.data.Features;
 import org.plasticity.neural.data.StimulusImage;
 
 /**
  * A trained layered network, loaded from a checkpoint: its layers are {@code hidden1 .. hidden(L-1)} and
- * {@code output}, each the activities e_l = f_l(a_l) after the nonlinearity (the softmax probabilities for a softmax
- * output). An image enters as in training: {@link ImageInput} to the network's input size (grey for side^2 inputs,
+ * {@code output}, each the activities x_l after the nonlinearity and, for a pooled layer, after its pooling: what the
+ * next layer reads (x_l = pool_l(f_l(a_l)), just e_l = f_l(a_l) without pooling; the softmax probabilities for a
+ * softmax output). A convolutional layer's features are its maps flattened channel-major (C x H x W), as
+ * {@code torch.flatten} orders them. An image enters as in training: {@link ImageInput} to the network's input size (grey for side^2 inputs,
  * colour for 3 side^2), then the checkpoint's input transform (the training set's scalar mean and standard deviation).
  * The forward pass runs in batches; only the requested layer's activations are kept.
  */
@@ -39,6 +42,11 @@ public final class NetworkModel implements FeatureModel {
         if (ImageInput.squareSide(n) == 0 && (n % 3 != 0 || ImageInput.squareSide(n / 3) == 0)) {
             throw new IllegalArgumentException("the network takes " + n + " inputs, which is no image (side^2 grey or "
                     + "3 side^2 colour values)");
+        }
+        // ImageInput lays images out as Shape.image does; a convolution must read that layout, not another one.
+        if (net.convolutional() && !net.input().equals(Shape.image(n))) {
+            throw new IllegalArgumentException("the network reads " + net.input() + " inputs, but images are fed as "
+                    + Shape.image(n));
         }
     }
 
@@ -102,16 +110,17 @@ public final class NetworkModel implements FeatureModel {
 
     /**
      * @param x the network's inputs, {@code stimuli x n_0}, already transformed
-     * @return e_l for every stimulus, {@code stimuli x n_l}, from forward passes of {@link #BATCH} rows
+     * @return x_l (e_l, pooled when layer l is) for every stimulus, {@code stimuli x} its size, from forward passes
+     *     of {@link #BATCH} rows
      */
     static Features forward(FeedForwardNet net, float[] x, int stimuli, int l, String layer) {
-        int units = net.size(l);
+        int units = net.layer(l).output().size();
         float[] out = new float[Math.multiplyExact(stimuli, units)];
         Activity act = net.newActivity(Math.min(BATCH, stimuli));
         for (int from = 0; from < stimuli; from += BATCH) {
             int b = Math.min(BATCH, stimuli - from);
             net.forward(x, from, b, act);
-            System.arraycopy(act.e[l], 0, out, from * units, b * units);
+            System.arraycopy(act.x[l], 0, out, from * units, b * units);
         }
         return new Features(layer, stimuli, units, out);
     }

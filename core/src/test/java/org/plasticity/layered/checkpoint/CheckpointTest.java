@@ -218,7 +218,7 @@ class CheckpointTest {
         bad("foreign.npz", f -> zip(f, with(ok, "meta.json", meta.replace("\"plasticity-checkpoint\"",
                 "\"keras-weights\""))), "format 'keras-weights'");
         bad("newer.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"format_version\": 1",
-                "\"format_version\": 2"))), "format_version 2 is newer");
+                "\"format_version\": 3"))), "format_version 3 is newer");
         bad("json.ckpt", f -> zip(f, with(ok, "meta.json", meta.substring(0, meta.length() / 2))), "not valid JSON");
         bad("no-sizes.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"sizes\"", "\"widths\""))),
                 "sizes is missing");
@@ -244,6 +244,49 @@ class CheckpointTest {
                 "\"seed\": 4,\n    \"hidden\""))), "config.seed is 4 but the checkpoint's is 3");
         bad("transform.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"std\": 0.5", "\"std\": -0.5"))),
                 "input_transform");
+    }
+
+    /** A convolutional checkpoint (format version 2) whose arch, input, sizes or arrays do not fit together. */
+    @Test
+    void everyBadConvolutionalFileIsOneLineNamingIt() throws IOException {
+        Path good = tmp.resolve("conv.ckpt");
+        Checkpoint.of(ConvCheckpointTest.trained(), "synthetic").write(good);
+        Map<String, byte[]> ok = entries(good);
+        String meta = new String(ok.get("meta.json"), StandardCharsets.UTF_8);
+        String arch = "\"arch\": \"conv4k3p1:tanh,maxpool2,fc8:tanh\"";
+        assertTrue(meta.contains(arch), meta);
+        assertTrue(meta.contains("\"input\": [1, 8, 8]"), meta);
+        bad("arch-token.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace(arch,
+                "\"arch\": \"conv4q3p1:tanh,maxpool2,fc8:tanh\""))), "arch \"conv4q3p1:tanh,maxpool2,fc8:tanh\" is no "
+                + "layer list for a 1x8x8 input: unknown layer 'conv4q3p1:tanh'");
+        bad("arch-fit.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace(arch,
+                "\"arch\": \"conv4k9:tanh,fc8:tanh\""))), "arch \"conv4k9:tanh,fc8:tanh\" is no layer list");
+        bad("arch-kernel.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace(arch,
+                "\"arch\": \"conv4k5p2:tanh,maxpool2,fc8:tanh\""))),
+                "W1.npy has shape (4, 1, 3, 3), but meta.json's arch and input need (4, 1, 5, 5)");
+        bad("arch-sizes.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace(arch,
+                "\"arch\": \"conv4k3p1:tanh,maxpool2,fc9:tanh\""))), "sizes [64, 256, 8, 3] does not match arch");
+        bad("no-arch.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"arch\"", "\"layers\""))),
+                "arch is missing");
+        bad("no-input.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"input\"", "\"image\""))),
+                "input is missing");
+        bad("input-size.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"input\": [1, 8, 8]",
+                "\"input\": [1, 8, 9]"))), "input [1, 8, 9] holds 72 values, but sizes starts with 64");
+        bad("input-shape.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"input\": [1, 8, 8]",
+                "\"input\": [1, 64]"))), "input must be [channels, height, width]");
+        bad("input-transposed.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"input\": [1, 8, 8]",
+                "\"input\": [4, 4, 4]"))), "sizes [64, 256, 8, 3] does not match arch \"conv4k3p1:tanh,maxpool2,"
+                + "fc8:tanh\" on a 4x4x4 input, whose layers have [64, 64, 8, 3] units");
+        bad("flat-conv.ckpt", f -> zip(f, with(ok, "W1.npy", npy(new int[] {4, 9}, new float[36]))),
+                "W1.npy has shape (4, 9)");
+        bad("conv-bias.ckpt", f -> zip(f, with(ok, "b1.npy", npy(new int[] {256}, new float[256]))),
+                "b1.npy has shape (256,), but meta.json's arch and input need (4,)");
+        bad("config-arch.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"arch\": \"conv4k3p1,maxpool2,fc8\"",
+                "\"arch\": \"conv4k3p1,fc8\""))), "config.arch is \"conv4k3p1,fc8\" but the checkpoint's arch is");
+        bad("config-activation.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"activation\": \"tanh\"",
+                "\"activation\": \"relu\""))), "config.activation is \"relu\"");
+        bad("v1-conv.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"format_version\": 2",
+                "\"format_version\": 1"))), "W1.npy has shape (4, 1, 3, 3), but meta.json's sizes need (256, 64)");
     }
 
     private interface Maker {

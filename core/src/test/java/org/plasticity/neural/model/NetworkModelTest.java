@@ -140,6 +140,73 @@ class NetworkModelTest {
         }
     }
 
+    /**
+     * A convolutional checkpoint's layer is what the next layer reads: hidden1 of conv4k3p1,maxpool2,fc8 on 8 x 8
+     * images is the 4 x 4 x 4 max-pooled maps, here recomputed from the definitions in double precision.
+     */
+    @Test
+    void aConvolutionalLayerGivesItsPooledMaps() throws IOException {
+        int side = 8;
+        SplittableRandom r = new SplittableRandom(8);
+        float[] x = new float[40 * side * side];
+        int[] y = new int[40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextDouble();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextInt(10);
+        }
+        Dataset d = new Dataset("synthetic", x, y, side * side, 10);
+        TrainConfig c = Recipes.images("bp", 2, 8).toBuilder().arch("conv4k3p1,maxpool2,fc8").epochs(1).build();
+        Path f = tmp.resolve("conv.ckpt");
+        Checkpoint.of(new Trainer(c, TrainingListener.NONE).trainNetwork("bp", d, d), "synthetic").write(f);
+        NetworkModel m = NetworkModel.open(f);
+        FeedForwardNet net = Checkpoint.read(f).network();
+        InputTransform t = Checkpoint.read(f).input();
+        assertEquals(List.of("hidden1", "hidden2", "output"), m.layers());
+        List<StimulusImage> ims = images(6, 16, 5);
+        Features got = m.activations("hidden1", ims);
+        assertEquals(4 * 4 * 4, got.units());
+        assertEquals(8, m.activations("hidden2", ims).units());
+        assertEquals(10, m.activations("output", ims).units());
+        for (int s = 0; s < ims.size(); s++) {
+            float[] raw = ImageInput.grey(ims.get(s), side);
+            double[] in = new double[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                in[i] = (raw[i] - t.mean()) / t.std();
+            }
+            for (int o = 0; o < 4; o++) {
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j < 4; j++) {
+                        double best = Double.NEGATIVE_INFINITY;
+                        for (int u = 0; u < 2; u++) {
+                            for (int v = 0; v < 2; v++) {
+                                best = Math.max(best, convUnit(net, in, side, o, 2 * i + u, 2 * j + v));
+                            }
+                        }
+                        assertEquals(1 / (1 + Math.exp(-best)), got.value(s, (o * 4 + i) * 4 + j), 1e-5,
+                                "stimulus " + s + " map " + o + " at " + i + "," + j);
+                    }
+                }
+            }
+        }
+    }
+
+    /** a[o, i, j] of a 3 x 3 convolution with padding 1 of one grey {@code side x side} image. */
+    private static double convUnit(FeedForwardNet net, double[] in, int side, int o, int i, int j) {
+        double a = net.biases[0][o];
+        for (int u = 0; u < 3; u++) {
+            for (int v = 0; v < 3; v++) {
+                int yy = i + u - 1;
+                int xx = j + v - 1;
+                if (yy >= 0 && yy < side && xx >= 0 && xx < side) {
+                    a += net.weights[0][o * 9 + u * 3 + v] * in[yy * side + xx];
+                }
+            }
+        }
+        return a;
+    }
+
     @Test
     void aNetworkThatTakesNoImagesIsRefused() throws IOException {
         Path f = tmp.resolve("xor.ckpt");
