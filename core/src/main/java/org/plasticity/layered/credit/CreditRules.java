@@ -26,7 +26,8 @@ public final class CreditRules {
             DirectFeedbackAlignment.TYPE,
             NodePerturbation.TYPE,
             Burstprop.TYPE,
-            SegregatedDendrites.TYPE);
+            SegregatedDendrites.TYPE,
+            EquilibriumPropagation.TYPE);
 
     private static final List<RuleType> ALL;
     private static final Map<String, RuleType> BY_NAME = new LinkedHashMap<>();
