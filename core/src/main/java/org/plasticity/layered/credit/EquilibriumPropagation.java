@@ -17,9 +17,9 @@ import org.plasticity.numeric.Blas;
  * &rho;(s_{l+1}) from above, with &rho;(s) = clip(s, 0, 1). Batch-major rows, one example's terms:
  * <pre>
  *   E(s) = &frac12; &Sigma;_l ||&rho;(s_l)||^2 - &Sigma;_l &rho;(s_l)^T W_l &rho;(s_{l-1}) - &Sigma;_l c_l^T &rho;(s_l)
- *   C(s) = &frac12; ||s_L - y||^2,        F = E + &beta; C
+ *   C(s) = ||s_L - y||^2,        F = E + &beta; C
  *   step:  s_l &larr; clip(s_l - &epsilon; dF/ds_l, 0, 1)
- *        = clip(s_l + &epsilon; (W_l s_{l-1} + c_l + W_{l+1}^T s_{l+1} - s_l - &beta; [l = L] (s_L - y)), 0, 1)
+ *        = clip(s_l + &epsilon; (W_l s_{l-1} + c_l + W_{l+1}^T s_{l+1} - s_l - 2 &beta; [l = L] (s_L - y)), 0, 1)
  *   G_W_l = -(1/&beta;) [&rho;(s_l^&beta;)^T &rho;(s_{l-1}^&beta;) - &rho;(s_l^0)^T &rho;(s_{l-1}^0)] / batch
  *   G_c_l = -(1/&beta;) &Sigma;_rows [&rho;(s_l^&beta;) - &rho;(s_l^0)] / batch
  * </pre>
@@ -34,8 +34,9 @@ import org.plasticity.numeric.Blas;
  * which a rule that never sees example indices cannot keep. {@link #assign} is the weakly clamped phase from the free
  * state, {@code nudged steps} steps, with the sign of &beta; drawn per batch (as the reference code does). The
  * differences &rho;(s^&beta;) - &rho;(s^0) are formed first, so a small &beta; is not lost to cancellation in float.
- * The cost has the factor &frac12; (the reference code has none), so it is the trainer's MSE loss of the output and
- * G_W is comparable with backprop's gradient of it; the reference code's &beta; is twice this one at equal nudging.
+ * The cost is the reference code's, without a factor &frac12;, so that &beta;, &epsilon;, the step counts and the learning
+ * rates mean what they mean there: C is twice the trainer's MSE loss of the output (&frac12; ||e_L - y||^2), and G_W
+ * estimates twice backprop's gradient of it (the same direction).
  *
  * <p>Every unit must be hard-sigmoid and the loss MSE; anything else is refused at construction.
  */
@@ -59,14 +60,14 @@ public final class EquilibriumPropagation implements CreditRule {
     public static final RuleType TYPE = new RuleType("ep", List.of("equilibrium-propagation"),
             "equilibrium propagation (Scellier & Bengio 2017): free and nudged relaxation",
             List.of(BETA, FREE_STEPS, NUDGED_STEPS, STEP, RANDOM_SIGN),
-            new RuleType.Recipe(1.0, 2000, 0.1, 0.05, new RuleType.Network(Activation.HARD_SIGMOID,
+            new RuleType.Recipe(0.5, 2000, 0.1, 0.05, new RuleType.Network(Activation.HARD_SIGMOID,
                     Activation.HARD_SIGMOID, Loss.MSE, 0.0, false, 10, 20)),
             (on, s) -> new EquilibriumPropagation(on.net(), on.capacity(), on.loss(), Params.of(s)));
 
     /**
      * Equilibrium propagation's settings.
      *
-     * @param beta nudging strength, &gt; 0 (reference code: 0.5 for one hidden layer, with a cost twice this one's)
+     * @param beta nudging strength, &gt; 0 (reference code: 0.5 for one hidden layer)
      * @param freeSteps steps of the free phase, &ge; 1
      * @param nudgedSteps steps of the weakly clamped phase, &ge; 1 (reference code: 4 for one hidden layer)
      * @param step step size &epsilon; in (0, 1] (reference code: 0.5)
@@ -261,7 +262,7 @@ public final class EquilibriumPropagation implements CreditRule {
                 for (int i = 0; i < b * sizes[l]; i++) {
                     float force = h[i] - state[i];
                     if (output) {
-                        force -= beta * (state[i] - y[i]);
+                        force -= 2 * beta * (state[i] - y[i]);
                     }
                     state[i] = Math.min(Math.max(state[i] + eps * force, 0f), 1f);
                 }

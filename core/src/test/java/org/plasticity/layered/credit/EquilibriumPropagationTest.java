@@ -295,7 +295,7 @@ class EquilibriumPropagationTest {
             double[][] s = fixedPoint(w, c, x, batch);
             double sum = 0;
             for (int i = 0; i < y.length; i++) {
-                sum += 0.5 * (s[top][i] - y[i]) * (s[top][i] - y[i]);
+                sum += (s[top][i] - y[i]) * (s[top][i] - y[i]); // the reference code's C, no factor 1/2
             }
             return sum / batch;
         }
