@@ -48,8 +48,8 @@ public final class EquilibriumPropagation implements CreditRule {
     public static final RuleSetting FREE_STEPS = RuleSetting.number("ep_free_steps", 40, "N",
             "Equilibrium propagation: free-phase steps from the feed-forward pass (default: 40).");
     /** Steps of the weakly clamped phase. */
-    public static final RuleSetting NUDGED_STEPS = RuleSetting.number("ep_nudged_steps", 8, "N",
-            "Equilibrium propagation: weakly clamped (nudged) steps from the free state (default: 8).");
+    public static final RuleSetting NUDGED_STEPS = RuleSetting.number("ep_nudged_steps", 4, "N",
+            "Equilibrium propagation: weakly clamped (nudged) steps from the free state (default: 4).");
     /** The step size &epsilon; of both phases. */
     public static final RuleSetting STEP = RuleSetting.number("ep_step", 0.5, "EPS",
             "Equilibrium propagation: step size epsilon of the relaxation (default: 0.5).");
