@@ -77,7 +77,7 @@ class EquilibriumPropagationTest {
         double errOneLarge = relativeError(s.direction(0.2), fd);
         double errOneSmall = relativeError(oneSidedSmall, fd);
         assertTrue(cosine(oneSidedSmall, fd) > 0.99, "one-sided cosine at beta 0.02: " + cosine(oneSidedSmall, fd));
-        assertTrue(errOneSmall < 0.05, "one-sided relative error at beta 0.02: " + errOneSmall);
+        assertTrue(errOneSmall < 0.1, "one-sided relative error at beta 0.02: " + errOneSmall);
         assertTrue(errOneSmall < errOneLarge / 5, "one-sided error O(beta): " + errOneLarge + " -> " + errOneSmall);
 
         double[] symmetricSmall = s.symmetricDirection(0.02);
