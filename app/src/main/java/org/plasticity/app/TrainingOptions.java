@@ -77,7 +77,7 @@ final class TrainingOptions {
             description = "L2 weight decay per step, >= 0 (default: 1e-6 for images, 0 for XOR).")
     Double weightDecay;
 
-    @Option(names = "--activation", paramLabel = "F", description = "Hidden units: sigmoid, tanh, relu, linear (default: sigmoid).")
+    @Option(names = "--activation", paramLabel = "F", description = "Hidden units: sigmoid, tanh, relu, linear, hard-sigmoid (default: sigmoid; hard-sigmoid for ep).")
     String activation;
 
     @Option(names = "--output-activation", paramLabel = "F", description = "Output units, e.g. softmax, sigmoid (default: softmax for images, sigmoid for XOR).")

@@ -145,7 +145,7 @@ final class Meta {
         try {
             return Activation.parse(id);
         } catch (IllegalArgumentException e) {
-            throw bad(key, "must be one of sigmoid, tanh, relu, linear, softmax, got " + shown(id));
+            throw bad(key, "must be one of " + Activation.ids() + ", got " + shown(id));
         }
     }
 

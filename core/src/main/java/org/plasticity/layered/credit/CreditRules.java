@@ -29,7 +29,8 @@ public final class CreditRules {
             FixedRandomSignSymmetry.TYPE,
             NodePerturbation.TYPE,
             Burstprop.TYPE,
-            SegregatedDendrites.TYPE);
+            SegregatedDendrites.TYPE,
+            EquilibriumPropagation.TYPE);
 
     private static final List<RuleType> ALL;
     private static final Map<String, RuleType> BY_NAME = new LinkedHashMap<>();

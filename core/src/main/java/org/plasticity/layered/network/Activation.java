@@ -5,10 +5,12 @@ import org.plasticity.numeric.Elementwise;
 
 /**
  * Unit nonlinearities e = f(a), applied row by row to a batch. {@link #SOFTMAX} normalises each row and is only an
- * output nonlinearity, paired with cross-entropy (the pair's gradient is {@code softmax - y}).
+ * output nonlinearity, paired with cross-entropy (the pair's gradient is {@code softmax - y}). {@link #HARD_SIGMOID}
+ * is clip(a, 0, 1), the firing rate of equilibrium propagation's units (Scellier &amp; Bengio 2017); its id is
+ * {@code hard-sigmoid}.
  */
 public enum Activation {
-    SIGMOID, TANH, RELU, LINEAR, SOFTMAX;
+    SIGMOID, TANH, RELU, LINEAR, SOFTMAX, HARD_SIGMOID;
 
     /** {@code e = f(a)} over a {@code rows x cols} block. */
     public void apply(float[] a, float[] e, int rows, int cols) {
@@ -26,6 +28,11 @@ public enum Activation {
                 }
             }
             case LINEAR -> System.arraycopy(a, 0, e, 0, n);
+            case HARD_SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    e[i] = Math.min(Math.max(a[i], 0f), 1f);
+                }
+            }
             case SOFTMAX -> {
                 for (int r = 0; r < rows; r++) {
                     int o = r * cols;
@@ -50,7 +57,8 @@ public enum Activation {
 
     /**
      * {@code d[i] *= f'(a[i])}, with f' written through the activity e where that is cheaper (sigmoid e(1-e), tanh
-     * 1-e^2). Not defined for softmax, whose Jacobian is not diagonal.
+     * 1-e^2). Hard sigmoid: 1 inside (0, 1), 0 outside, and 0 at the kinks as for relu. Not defined for softmax,
+     * whose Jacobian is not diagonal.
      */
     public void multiplyByDerivative(float[] d, float[] a, float[] e, int n) {
         switch (this) {
@@ -72,13 +80,20 @@ public enum Activation {
                 }
             }
             case LINEAR -> { }
+            case HARD_SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    if (!(a[i] > 0f && a[i] < 1f)) {
+                        d[i] = 0f;
+                    }
+                }
+            }
             case SOFTMAX -> throw new UnsupportedOperationException("softmax has no elementwise derivative");
         }
     }
 
-    /** @return the name used in configs and on the command line, e.g. {@code sigmoid}. */
+    /** @return the name used in configs and on the command line, e.g. {@code sigmoid}, {@code hard-sigmoid}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** @return the activation named {@code id} (case-insensitive), or an error listing the names. */
@@ -88,7 +103,11 @@ public enum Activation {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + id + "', expected one of sigmoid, tanh, relu, "
-                + "linear, softmax");
+        throw new IllegalArgumentException("unknown activation '" + id + "', expected one of " + ids());
+    }
+
+    /** @return every activation's id, comma-separated, for messages and help. */
+    public static String ids() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Activation::id).toList());
     }
 }

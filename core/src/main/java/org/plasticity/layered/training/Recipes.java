@@ -16,7 +16,9 @@ import org.plasticity.layered.network.Loss;
  * segregated dendrites need, as in their reference code), Xavier-normal weights, and for images a softmax output with
  * cross-entropy (a sigmoid output with MSE, the burstprop scripts' choice, collapses to all-off outputs at learning
  * rates that train in a few epochs). Only learning rates (and on XOR epochs) differ, each rule's
- * {@link RuleType.Recipe}, because the rules' directions differ in scale.
+ * {@link RuleType.Recipe}, because the rules' directions differ in scale. The exception is a rule that cannot run
+ * that network: equilibrium propagation brings its own ({@link RuleType.Network}: hard-sigmoid units, squared error,
+ * raw pixels, its own batch and epochs), and a command-line option still overrides each of those.
  */
 public final class Recipes {
     private Recipes() {}
@@ -24,19 +26,30 @@ public final class Recipes {
     /** @return the settings for {@code rule} on XOR (2-h-2, full batch of the 4 patterns). */
     public static TrainConfig xor(String rule, long seed) {
         RuleType.Recipe r = CreditRules.type(rule).recipe();
-        return TrainConfig.builder().seed(seed).hidden(8).hiddenActivation(Activation.SIGMOID)
+        TrainConfig.Builder b = TrainConfig.builder().seed(seed).hidden(8).hiddenActivation(Activation.SIGMOID)
                 .outputActivation(Activation.SIGMOID).loss(Loss.MSE).init(Init.XAVIER_NORMAL).initGain(1.0)
                 .epochs(r.xorEpochs()).batchSize(4).rates(r.xorLr(), r.xorLr()).momentum(0.9).weightDecay(0.0)
-                .standardize(false).trainLimit(0).testLimit(0).probe(4).build();
+                .standardize(false).trainLimit(0).testLimit(0).probe(4);
+        RuleType.Network own = r.network();
+        if (own != null) {
+            b.hiddenActivation(own.hidden()).outputActivation(own.output()).loss(own.loss()).momentum(own.momentum());
+        }
+        return b.build();
     }
 
     /** @return the settings for {@code rule} on 28x28 or 32x32 images (one hidden layer of {@code hidden}). */
     public static TrainConfig images(String rule, long seed, int hidden) {
         RuleType.Recipe r = CreditRules.type(rule).recipe();
-        return TrainConfig.builder().seed(seed).hidden(hidden).hiddenActivation(Activation.SIGMOID)
+        TrainConfig.Builder b = TrainConfig.builder().seed(seed).hidden(hidden).hiddenActivation(Activation.SIGMOID)
                 .outputActivation(Activation.SOFTMAX).loss(Loss.CROSS_ENTROPY).init(Init.XAVIER_NORMAL).initGain(1.0)
                 .epochs(5).batchSize(32).rates(r.imagesLr(), r.imagesOutputLr()).momentum(0.9).weightDecay(1e-6)
-                .standardize(true).trainLimit(0).testLimit(0).probe(256).build();
+                .standardize(true).trainLimit(0).testLimit(0).probe(256);
+        RuleType.Network own = r.network();
+        if (own != null) {
+            b.hiddenActivation(own.hidden()).outputActivation(own.output()).loss(own.loss()).momentum(own.momentum())
+                    .standardize(own.standardize()).epochs(own.imagesEpochs()).batchSize(own.imagesBatch());
+        }
+        return b.build();
     }
 
     /**

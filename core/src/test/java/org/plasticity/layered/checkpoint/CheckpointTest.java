@@ -239,7 +239,7 @@ class CheckpointTest {
         }, "dtype <f8");
         bad("activation.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"hidden_activation\": \"sigmoid\"",
                 "\"hidden_activation\": \"swish\""))),
-                "hidden_activation must be one of sigmoid, tanh, relu, linear, softmax, got \"swish\"");
+                "hidden_activation must be one of sigmoid, tanh, relu, linear, softmax, hard-sigmoid, got \"swish\"");
         bad("disagree.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"seed\": 3,\n    \"hidden\"",
                 "\"seed\": 4,\n    \"hidden\""))), "config.seed is 4 but the checkpoint's is 3");
         bad("transform.ckpt", f -> zip(f, with(ok, "meta.json", meta.replace("\"std\": 0.5", "\"std\": -0.5"))),

@@ -51,7 +51,11 @@ public class CreditRuleContractTest {
         sameNumbersAtAnyThreadCount(rule);
     }
 
-    /** One step on XOR from the recipe's network: every direction and bias entry is finite, and not all are zero. */
+    /**
+     * One step on XOR from the recipe's network: every direction and bias entry is finite, and not all are zero. The
+     * step starts from the rule's {@link CreditRule#respond} (the feed-forward pass for most rules; equilibrium
+     * propagation's free fixed point, the state its nudged phase must start from), as the trainer's steps do.
+     */
     public static void finiteDirections(String rule) {
         TrainConfig c = Recipes.xor(rule, 1);
         Dataset xor = Xor.dataset();
@@ -61,7 +65,7 @@ public class CreditRuleContractTest {
                 new SplittableRandom(1));
         assertEquals(CreditRules.canonical(rule), credit.id(), "a rule reports its registry id");
         Activity act = net.newActivity(4);
-        net.forward(xor.inputs(), 0, 4, act);
+        credit.respond(net, xor.inputs(), 0, 4, act);
         float[] y = new float[4 * xor.classes()];
         for (int r = 0; r < 4; r++) {
             y[r * xor.classes() + xor.labels()[r]] = 1;
