@@ -10,7 +10,9 @@ import org.plasticity.layered.credit.CreditRule;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.data.Dataset;
 import org.plasticity.layered.data.IdxFormat;
+import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.layered.network.InputTransform;
@@ -67,6 +69,7 @@ public final class EpochTimer {
         int limit = 0;
         long seed = 1;
         Path data = Path.of("/usr/share/datasets/fashion-mnist");
+        String arch = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rule" -> rule = args[++i];
@@ -77,6 +80,7 @@ public final class EpochTimer {
                 case "--limit" -> limit = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--data" -> data = Path.of(args[++i]);
+                case "--arch" -> arch = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -84,8 +88,18 @@ public final class EpochTimer {
         double startWall = System.currentTimeMillis() / 1e3;
         Dataset train = IdxFormat.readDirectory(data, true, "fashion-mnist/train");
         TrainConfig base = Recipes.images(rule, seed, HIDDEN);
-        TrainConfig config = base.toBuilder().epochs(warmup + epochs).batchSize(batch).trainLimit(limit).testLimit(0)
-                .build();
+        TrainConfig.Builder builder = base.toBuilder().epochs(warmup + epochs).batchSize(batch).trainLimit(limit)
+                .testLimit(0);
+        if (!arch.isEmpty()) { // a registered architecture with the units the recipe gives this rule (TrainFields)
+            Architecture.Named named = Architecture.named(arch);
+            Activation units = named == null ? base.hiddenActivation() : Recipes.units(rule, named);
+            boolean own = named == null || units == named.activation();
+            builder.arch(own ? arch : Architecture.parse(arch).uniform().spec()).hiddenActivation(units);
+            if (parts) {
+                throw new IllegalArgumentException("--parts times the fully connected network only");
+            }
+        }
+        TrainConfig config = builder.build();
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("side", "java");
@@ -94,6 +108,8 @@ public final class EpochTimer {
         String threads = System.getenv("OPENBLAS_NUM_THREADS");
         out.put("threads", threads == null ? "" : threads);
         out.put("mode", parts ? "parts" : "trainer");
+        out.put("arch", config.arch());
+        out.put("hidden_activation", config.hiddenActivation().id());
         out.put("lr", config.lr());
         out.put("output_lr", config.outputLr());
         double[] seconds;
@@ -107,6 +123,10 @@ public final class EpochTimer {
             losses = recs.stream().mapToDouble(EpochRecord::trainLoss).toArray();
             out.put("examples", r.trainExamples());
             out.put("train_accuracy_last", r.last().trainAccuracy());
+            if (!arch.isEmpty()) {
+                FeedForwardNet net = new Trainer(config, TrainingListener.NONE).network(train);
+                out.put("gemm_seconds_per_epoch", GemmAlone.epoch(net, batch, train.size(), rule));
+            }
         } else {
             Parts p = new Parts(config, rule, train);
             seconds = new double[warmup + epochs];
