@@ -119,6 +119,10 @@ public final class EquilibriumPropagation implements CreditRule {
 
     /** @throws IllegalArgumentException when a layer is not hard-sigmoid or the loss is not MSE */
     public EquilibriumPropagation(FeedForwardNet net, int capacity, Loss loss, Params params) {
+        if (!net.fullyConnected()) { // its energy couples whole layers through W_l and W_l^T, dense ones only here
+            throw new IllegalArgumentException("equilibrium propagation runs fully connected networks only, without"
+                    + " convolutional or pooled layers");
+        }
         for (int l = 1; l <= net.layers(); l++) {
             if (net.activation(l) != Activation.HARD_SIGMOID) {
                 throw new IllegalArgumentException("equilibrium propagation needs hard-sigmoid units in every layer"

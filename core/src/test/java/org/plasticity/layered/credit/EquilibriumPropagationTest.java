@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.plasticity.layered.data.Xor;
 import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
+import org.plasticity.layered.network.Shape;
 import org.plasticity.layered.training.Recipes;
 import org.plasticity.layered.training.TrainConfig;
 import org.plasticity.layered.training.TrainResult;
@@ -131,6 +133,12 @@ class EquilibriumPropagationTest {
         e = assertThrows(IllegalArgumentException.class, () -> CreditRules.create("ep", hard, 4, Loss.MSE,
                 Init.XAVIER_NORMAL, RuleSettings.defaults().with("ep_free_steps", 2.5), new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("ep_free_steps"), e.getMessage());
+        Shape image = new Shape(1, 6, 6);
+        FeedForwardNet conv = new FeedForwardNet(image, Architecture.parse("conv2k3,maxpool2").layers(image, 3,
+                Activation.HARD_SIGMOID, Activation.HARD_SIGMOID), Init.XAVIER_NORMAL, 1.0, new SplittableRandom(1));
+        e = assertThrows(IllegalArgumentException.class, () -> CreditRules.create("ep", conv, 4, Loss.MSE,
+                Init.XAVIER_NORMAL, RuleSettings.defaults(), new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("fully connected networks only"), e.getMessage());
     }
 
     @Test
