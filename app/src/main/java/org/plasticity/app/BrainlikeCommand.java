@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 + "models/<rule>-seed<k>.ckpt into --out."})
 final class BrainlikeCommand implements Callable<Integer>, RuleOptions.Layered {
     @Option(names = "--rules", split = ",", paramLabel = "RULES", completionCandidates = RuleOptions.RuleNames.class,
-            description = "Comma-separated rules, of ${COMPLETION-CANDIDATES} (default: every built-in rule).")
+            description = "Comma-separated rules, of ${COMPLETION-CANDIDATES} (default: every built-in rule that trains "
+                + "the shared network, all but ep).")
     List<String> rules;
 
     @Option(names = "--seeds", paramLabel = "N",
@@ -50,7 +51,10 @@ final class BrainlikeCommand implements Callable<Integer>, RuleOptions.Layered {
     @Override
     public Integer call() throws Exception {
         ConfigException.require(seeds >= 1 && seeds <= 1000, "--seeds", "must be in 1..1000, got " + seeds);
-        List<String> r = rules != null ? rules : CreditRules.builtIn().stream().map(RuleType::id).toList();
+        // by default the rules that train the shared network: ep brings its own, and its prediction is a relaxed
+        // state that the layer-by-layer feature extraction (a feed-forward pass) does not compute
+        List<String> r = rules != null ? rules : CreditRules.builtIn().stream().filter(t -> t.recipe().network() == null)
+                .map(RuleType::id).toList();
         List<String> ids = LayeredRunner.canonical("brainlike", r);
         new BrainlikeRun(ids, seeds, training, neural, run).runAndWrite(spec.commandLine().getOut());
         return 0;
