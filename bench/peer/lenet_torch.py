@@ -32,6 +32,9 @@ Rules:
              Recurrence (Z, U(-0.01, 0.01)) only in the dense hidden layer fc84, off in the conv layers, as in the
              paper's CIFAR-10 network. p = 0.2.
 
+--self-check: FA with B = W against autograd's gradients, and burstprop with Y = W and Z = 0 against the gradients
+of the same sigmoid network (its directions point along them, p / 4^k times as long k layers below the output).
+
 Timing: --warmup batches first (not timed), then --epochs timed epochs (the median is reported), each from the
 permutation to the last optimizer step, data loading excluded. --batches N times only the first N batches of each
 epoch and scales the time to a full epoch (`extrapolated`: true).
@@ -83,6 +86,8 @@ def parse_args():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--data", default="/usr/share/datasets/fashion-mnist")
     p.add_argument("--json", metavar="FILE", help="also write the JSON to FILE (it is always printed)")
+    p.add_argument("--self-check", action="store_true",
+                   help="check the hand-written rules against autograd on one random batch, then exit")
     a = p.parse_args()
     a.rules = [r for r in a.rules.split(",") if r]
     bad = [r for r in a.rules if r not in RULES]
@@ -314,8 +319,51 @@ def gemm_epoch(rule, n, reps):
     return {"total": total, "by_kind": per_epoch, "flops": total_flops, "gflops_per_s": total_flops / total / 1e9}
 
 
+def self_check():
+    """FA with B = W must give autograd's gradients; burstprop with Y = W and Z = 0 must point along them, scaled by
+    p / 4^k k layers below the output (sigmoid'(u) ~ 1/4 at small u; Burstprop.java's javadoc)."""
+    torch.manual_seed(0)
+    x, y = torch.randn(8, 1, 28, 28), torch.randint(0, 10, (8,))
+    ok = True
+    for rule in ("fa", "burstprop"):
+        net = LeNet(rule, 10)
+        net.feedback = [None] + [w.detach().clone() for w in net.ws[1:]]
+        ref = LeNet("bp", 10)
+        with torch.no_grad():
+            for src, dst in zip(net.ws + net.bs, ref.ws + ref.bs):
+                dst.copy_(src)
+        for g in net.opt.param_groups + ref.opt.param_groups:
+            g["lr"] = 0.0
+        if rule == "burstprop":
+            net.z.zero_()
+            net.step_burstprop(x, y)
+            # the reference: the same network with sigmoid hidden units (fc84 included), through autograd
+            h = x
+            for i, ((kind, _, _, _, pad, pool), w, b) in enumerate(zip(LENET, ref.ws, ref.bs)):
+                a = F.conv2d(h, w, b, padding=pad) if kind == "conv" else F.linear(h.flatten(1), w, b)
+                if i < len(LENET) - 1:
+                    h = torch.sigmoid(a)
+                    h = F.max_pool2d(h, pool) if pool else h
+            F.cross_entropy(a, y).backward()
+        else:
+            net.step_autograd(x, y)
+            ref.step_autograd(x, y)
+        for l, (w, r) in enumerate(zip(net.ws, ref.ws)):
+            d, g = w.grad.flatten(), r.grad.flatten()
+            cos = float(d @ g / d.norm() / g.norm())
+            ratio = float(d.norm() / g.norm())
+            want = 1.0 if rule == "fa" else P_BAR / 4 ** (len(LENET) - 1 - l)
+            good = cos > 0.999 and abs(ratio / want - 1) < 0.05
+            ok &= good
+            print(f"{rule} (feedback = W) layer {l + 1}: cos {cos:.5f}, |dir|/|grad| {ratio:.5f} "
+                  f"(expected {want:.5f}) {'ok' if good else 'FAIL'}", file=sys.stderr)
+    return 0 if ok else 1
+
+
 def main():
     a = ARGS
+    if a.self_check:
+        sys.exit(self_check())
     start = time.time()
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
