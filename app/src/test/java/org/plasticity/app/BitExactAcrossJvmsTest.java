@@ -23,7 +23,8 @@ import org.plasticity.sweep.LocalSweep;
  * sweep killed with SIGKILL and resumed in a fourth JVM ends with the same table as the uninterrupted runs.
  *
  * <p>Each case runs real experiments (about a minute each on 2 cores): the FLR example with learning, a paper figure
- * at its default scale, a layered comparison on Fashion-MNIST and the committed 200-point sweep.
+ * at its default scale, a layered comparison on Fashion-MNIST, fully connected and LeNet, and the committed
+ * 200-point sweep.
  */
 @Tag("slow") // outside the fast tier (mvn -Pfast): real experiments in three spawned JVMs (about ten minutes)
 class BitExactAcrossJvmsTest {
@@ -47,6 +48,16 @@ class BitExactAcrossJvmsTest {
         assumeTrue(required || Files.isDirectory(data), "Fashion-MNIST not installed (./setup installs it)");
         sameAtOneTwoThreeThreads("compare", "--rules", "bp,fa,dfa,burstprop", "--data", "fashion-mnist",
                 "--epochs", "1", "--train-limit", "6000", "--test-limit", "2000", "--hidden", "256");
+    }
+
+    /** LeNet: convolutions through im2col, max pooling, every kind of feedback kernel. */
+    @Test
+    void convolutionalComparisonOnFashionMnist() throws Exception {
+        Path data = Path.of("/usr/share/datasets/fashion-mnist");
+        boolean required = "1".equals(System.getenv("PLASTICITY_REQUIRE_DATA"));
+        assumeTrue(required || Files.isDirectory(data), "Fashion-MNIST not installed (./setup installs it)");
+        sameAtOneTwoThreeThreads("compare", "--rules", "bp,fa,dfa,brsf,np,burstprop", "--arch", "lenet", "--data",
+                "fashion-mnist", "--epochs", "1", "--train-limit", "3000", "--test-limit", "1000");
     }
 
     @Test
