@@ -27,6 +27,11 @@ final class VectorBlas {
             VectorShape.forBitSize(Math.min(PF.vectorBitSize(), Blas.FLOAT_LANES * Float.SIZE)));
     private static final boolean D_FULL = D.length() == Blas.DOUBLE_LANES;
     private static final boolean F_FULL = F.length() == Blas.FLOAT_LANES;
+    /** Lane r reads lane r + w (mod 16): the steps of the float partials' tree ({@link #tree}); null unless F_FULL. */
+    private static final VectorShuffle<Float> HALF8 = rotation(8);
+    private static final VectorShuffle<Float> HALF4 = rotation(4);
+    private static final VectorShuffle<Float> HALF2 = rotation(2);
+    private static final VectorShuffle<Float> HALF1 = rotation(1);
     /**
      * Doubles of B per panel of {@link #rows4}: 256 KiB stays in a core's L2 while every 4-row block of A passes over
      * it (at N = 1000 J is 8 MB, else streamed from the shared cache per block). Block order leaves each sum as is.
@@ -362,11 +367,52 @@ final class VectorBlas {
                 }
             }
         }
+        if (F_FULL && i + 2 <= m) { // the two rows a 4-row pass left: three columns at a time, A's rows read once per block
+            float[] s = new float[Blas.FLOAT_LANES];
+            int j = 0;
+            for (; j + 3 <= n; j += 3) {
+                block2x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
+            }
+            for (; j < n; j++) {
+                for (int r = 0; r < 2; r++) {
+                    c[(i + r) * n + j] = Blas.scale(alpha, dot(k, a, (i + r) * k, b, j * k), beta, c[(i + r) * n + j]);
+                }
+            }
+            i += 2;
+        }
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 c[i * n + j] = Blas.scale(alpha, dot(k, a, i * k, b, j * k), beta, c[i * n + j]);
             }
         }
+    }
+
+    /** {@link #block4x3} for two rows: the same lanes, the same sums. */
+    private static void block2x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
+                                 float[] c, int cOff, int ldc, float[] s) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        int a1 = aOff + k, b1 = bOff + k, b2 = bOff + 2 * k;
+        int upper = F.loopBound(k);
+        for (int p = 0; p < upper; p += Blas.FLOAT_LANES) {
+            FloatVector v0 = FloatVector.fromArray(F, b, bOff + p);
+            FloatVector v1 = FloatVector.fromArray(F, b, b1 + p);
+            FloatVector v2 = FloatVector.fromArray(F, b, b2 + p);
+            FloatVector u = FloatVector.fromArray(F, a, aOff + p);
+            c00 = u.fma(v0, c00);
+            c01 = u.fma(v1, c01);
+            c02 = u.fma(v2, c02);
+            u = FloatVector.fromArray(F, a, a1 + p);
+            c10 = u.fma(v0, c10);
+            c11 = u.fma(v1, c11);
+            c12 = u.fma(v2, c12);
+        }
+        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
+        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
+        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
+        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
+        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
+        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
     }
 
     private static void block4x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
@@ -414,12 +460,31 @@ final class VectorBlas {
 
     private static float finish(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
                                 float[] s) {
+        if (upper == k && F_FULL) {
+            return tree(acc);
+        }
         acc.intoArray(s, 0);
         for (int p = upper; p < k; p++) {
             int r = p % Blas.FLOAT_LANES;
             s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
         }
-        return Blas.pairwise(Blas.padded(s, k));
+        return F_FULL ? tree(FloatVector.fromArray(F, Blas.padded(s, k), 0)) : Blas.pairwise(Blas.padded(s, k));
+    }
+
+    /**
+     * {@link Blas#pairwise} of the 16 partials in {@code v}, in registers: step w adds lane r + w onto lane r for
+     * r &lt; w (w = 8, 4, 2, 1), the same additions of the same values as the scalar tree, so the same bits.
+     */
+    private static float tree(FloatVector v) {
+        v = v.add(v.rearrange(HALF8));
+        v = v.add(v.rearrange(HALF4));
+        v = v.add(v.rearrange(HALF2));
+        v = v.add(v.rearrange(HALF1));
+        return v.lane(0);
+    }
+
+    private static VectorShuffle<Float> rotation(int by) {
+        return F_FULL ? VectorShuffle.fromOp(F, i -> (i + by) % Blas.FLOAT_LANES) : null;
     }
 
     static float dot(int k, float[] x, int xOff, float[] y, int yOff) {
@@ -560,7 +625,27 @@ final class VectorBlas {
                 store(c30, alpha, beta, c, (i + 3) * n + j);
                 store(c31, alpha, beta, c, (i + 3) * n + j + len);
             }
-            for (int r = i; r < i + rowsHere; r++) {
+            int r = i;
+            for (; r + 1 < i + rowsHere; r += 2) { // two rows per pass over B (the rows a 4-row block left)
+                int jj = j;
+                for (; jj + len <= n; jj += len) {
+                    FloatVector acc0 = FloatVector.zero(PF);
+                    FloatVector acc1 = acc0;
+                    for (int p = 0; p < k; p++) {
+                        FloatVector v = FloatVector.fromArray(PF, b, p * n + jj);
+                        acc0 = FloatVector.broadcast(PF, a[r * ars + p * aps]).fma(v, acc0);
+                        acc1 = FloatVector.broadcast(PF, a[(r + 1) * ars + p * aps]).fma(v, acc1);
+                    }
+                    store(acc0, alpha, beta, c, r * n + jj);
+                    store(acc1, alpha, beta, c, (r + 1) * n + jj);
+                }
+                for (int q = r; q <= r + 1; q++) {
+                    for (int t = jj; t < n; t++) {
+                        c[q * n + t] = Blas.scale(alpha, Blas.chain(k, a, q * ars, aps, b, t, n), beta, c[q * n + t]);
+                    }
+                }
+            }
+            for (; r < i + rowsHere; r++) {
                 int jj = j;
                 for (; jj + len <= n; jj += len) {
                     FloatVector acc = FloatVector.zero(PF);

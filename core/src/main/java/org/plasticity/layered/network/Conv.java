@@ -161,16 +161,38 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
                                 Arrays.fill(cols, at, at + ow, 0f);
                                 continue;
                             }
-                            int line = src + y * wd;
-                            for (int j = 0; j < ow; j++) {
-                                int xx = j * stride + v - padding;
-                                cols[at + j] = xx >= 0 && xx < wd ? x[line + xx] : 0f;
+                            int line = src + y * wd + v - padding;
+                            int lo = firstInside(v);
+                            int hi = endInside(v, wd, ow);
+                            for (int j = 0; j < lo; j++) { // a few columns at most: a loop, not Arrays.fill's checks
+                                cols[at + j] = 0f;
+                            }
+                            if (stride == 1) {
+                                System.arraycopy(x, line + lo, cols, at + lo, hi - lo);
+                            } else {
+                                for (int j = lo; j < hi; j++) {
+                                    cols[at + j] = x[line + j * stride];
+                                }
+                            }
+                            for (int j = hi; j < ow; j++) {
+                                cols[at + j] = 0f;
                             }
                         }
                     }
                 }
             }
         }
+    }
+
+    /** @return the first output column j whose kernel column v reads inside the input: j s + v - p &ge; 0. */
+    private int firstInside(int v) {
+        return padding > v ? (padding - v + stride - 1) / stride : 0;
+    }
+
+    /** @return one past the last output column j (at most {@code ow}) reading inside: j s + v - p &lt; width. */
+    private int endInside(int v, int width, int ow) {
+        int room = width - 1 + padding - v;
+        return room < 0 ? 0 : Math.max(firstInside(v), Math.min(ow, room / stride + 1));
     }
 
     /** The adjoint of {@link #im2col}: every column entry is added onto the input position it was read from. */
@@ -194,13 +216,11 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
                             if (y < 0 || y >= h) {
                                 continue;
                             }
-                            int line = dst + y * wd;
+                            int line = dst + y * wd + v - padding;
                             int at = src + i * ow;
-                            for (int j = 0; j < ow; j++) {
-                                int xx = j * stride + v - padding;
-                                if (xx >= 0 && xx < wd) {
-                                    g[line + xx] += cols[at + j];
-                                }
+                            int hi = endInside(v, wd, ow);
+                            for (int j = firstInside(v); j < hi; j++) {
+                                g[line + j * stride] += cols[at + j];
                             }
                         }
                     }

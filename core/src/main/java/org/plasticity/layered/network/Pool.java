@@ -55,6 +55,11 @@ public record Pool(Kind kind, int size, int stride) {
         int inMap = in.height() * in.width();
         int outMap = o.height() * o.width();
         float norm = 1f / (size * size);
+        int w = in.width();
+        if (kind == Kind.MAX && size == 2 && stride == 2) {
+            max2(e, y, winner, maps, inMap, outMap, o.height(), o.width(), w);
+            return;
+        }
         for (int m = 0; m < maps; m++) {
             for (int i = 0; i < o.height(); i++) {
                 for (int j = 0; j < o.width(); j++) {
@@ -81,6 +86,32 @@ public record Pool(Kind kind, int size, int stride) {
                         }
                         y[at] = s * norm;
                     }
+                }
+            }
+        }
+    }
+
+    /** 2 x 2 windows every 2: the common case, the same comparisons in the same order as the general loop. */
+    private static void max2(float[] e, float[] y, int[] winner, int maps, int inMap, int outMap, int oh, int ow,
+                             int w) {
+        for (int m = 0; m < maps; m++) {
+            for (int i = 0; i < oh; i++) {
+                int top = m * inMap + 2 * i * w;
+                int at = m * outMap + i * ow;
+                for (int j = 0; j < ow; j++, at++) {
+                    int k = top + 2 * j;
+                    int best = k;
+                    if (e[k + 1] > e[best]) {
+                        best = k + 1;
+                    }
+                    if (e[k + w] > e[best]) {
+                        best = k + w;
+                    }
+                    if (e[k + w + 1] > e[best]) {
+                        best = k + w + 1;
+                    }
+                    winner[at] = best;
+                    y[at] = e[best];
                 }
             }
         }
