@@ -5,6 +5,8 @@
 #
 #   bash examples/biotorch-table.sh [OUT] [EPOCHS]     defaults: runs/biotorch, 15 (about 45 minutes on 2 cores)
 #
+# PLASTICITY names the launcher (default ./plasticity), e.g. a copy of the built jar that a rebuild cannot touch.
+#
 # Learning rates: 0.01 for bp and the sign-symmetry rules; 0.001 for fa and dfa, which diverge with ReLU units at
 # 0.01 and 0.003 (the training loss jumps above 18 within two epochs), as biotorch's own LeNet runs on CIFAR-10 lower
 # the rate for these two (FA 1e-3, DFA 1e-4) while the others keep 0.1. biotorch trains 100 epochs with the rate
@@ -14,9 +16,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-runs/biotorch}"
 epochs="${2:-15}"
 cd "$here"
-./plasticity compare --config examples/biotorch-lenet.yaml --rules bp,usf,brsf,frsf --epochs "$epochs" \
+plasticity="${PLASTICITY:-./plasticity}"
+$plasticity compare --config examples/biotorch-lenet.yaml --rules bp,usf,brsf,frsf --epochs "$epochs" \
   --out "$out/sign" --quiet
-./plasticity compare --config examples/biotorch-lenet.yaml --rules fa,dfa --lr 0.001 --output-lr 0.001 \
+$plasticity compare --config examples/biotorch-lenet.yaml --rules fa,dfa --lr 0.001 --output-lr 0.001 \
   --epochs "$epochs" --out "$out/feedback" --quiet
 /usr/bin/env python3 - "$out" "$epochs" <<'PY'
 import json, sys
