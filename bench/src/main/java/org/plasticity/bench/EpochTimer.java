@@ -60,6 +60,20 @@ public final class EpochTimer {
 
     private EpochTimer() {}
 
+    private static void machine(Map<String, Object> out) {
+        out.put("blas_backend", Blas.backend());
+        out.put("jdk", System.getProperty("java.runtime.version"));
+        out.put("cpus", Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A registered architecture with the units the recipe gives {@code rule} (as TrainFields does), or a list. */
+    private static void withArch(TrainConfig.Builder builder, TrainConfig base, String rule, String arch) {
+        Architecture.Named named = Architecture.named(arch);
+        Activation units = named == null ? base.hiddenActivation() : Recipes.units(rule, named);
+        boolean own = named == null || units == named.activation();
+        builder.arch(own ? arch : Architecture.parse(arch).uniform().spec()).hiddenActivation(units);
+    }
+
     public static void main(String[] args) {
         String rule = "bp";
         int batch = 32;
@@ -90,14 +104,11 @@ public final class EpochTimer {
         TrainConfig base = Recipes.images(rule, seed, HIDDEN);
         TrainConfig.Builder builder = base.toBuilder().epochs(warmup + epochs).batchSize(batch).trainLimit(limit)
                 .testLimit(0);
-        if (!arch.isEmpty()) { // a registered architecture with the units the recipe gives this rule (TrainFields)
-            Architecture.Named named = Architecture.named(arch);
-            Activation units = named == null ? base.hiddenActivation() : Recipes.units(rule, named);
-            boolean own = named == null || units == named.activation();
-            builder.arch(own ? arch : Architecture.parse(arch).uniform().spec()).hiddenActivation(units);
+        if (!arch.isEmpty()) {
             if (parts) {
                 throw new IllegalArgumentException("--parts times the fully connected network only");
             }
+            withArch(builder, base, rule, arch);
         }
         TrainConfig config = builder.build();
 
@@ -150,9 +161,7 @@ public final class EpochTimer {
         out.put("epoch_seconds", timedSeconds);
         out.put("warmup_seconds", Arrays.copyOfRange(seconds, 0, warmup));
         out.put("train_loss", losses);
-        out.put("blas_backend", Blas.backend());
-        out.put("jdk", System.getProperty("java.runtime.version"));
-        out.put("cpus", Runtime.getRuntime().availableProcessors());
+        machine(out);
         out.put("start", startWall);
         out.put("end", System.currentTimeMillis() / 1e3);
         System.out.println(TimerOutput.json(out));

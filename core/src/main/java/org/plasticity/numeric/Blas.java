@@ -57,7 +57,7 @@ public final class Blas {
     /** Float twin of {@link #gemmNT(int, int, int, double, double[], double[], double, double[])}. */
     public static void gemmNT(int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
         if (EulerKernels.VECTORIZED) {
-            VectorBlas.gemmNT(m, n, k, alpha, a, b, beta, c);
+            VectorFloatRows.gemmNT(m, n, k, alpha, a, b, beta, c);
             return;
         }
         for (int i = 0; i < m; i++) {
@@ -139,7 +139,7 @@ public final class Blas {
 
     static float dot(int n, float[] x, int xOff, float[] y, int yOff) {
         if (EulerKernels.VECTORIZED) {
-            return VectorBlas.dot(n, x, xOff, y, yOff);
+            return VectorFloatRows.dot(n, x, xOff, y, yOff);
         }
         float[] s = new float[FLOAT_LANES];
         for (int p = 0; p < n; p++) {

@@ -1,0 +1,201 @@
+package org.plasticity.numeric;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float row-by-row products of {@link Blas} ({@link Blas#gemmNT(int, int, int, float, float[], float[], float,
+ * float[])} and the float dot product) with the Vector API: 16 interleaved partials per entry, one lane each, then the
+ * fixed pairwise tree, exactly the order of Blas's plain-Java twins. Split from {@link VectorBlas}, which keeps the
+ * double and broadcast products.
+ */
+final class VectorFloatRows {
+    private static final VectorSpecies<Float> PF = FloatVector.SPECIES_PREFERRED;
+    /** Lanes for the interleaved partials: at most {@link Blas#FLOAT_LANES}, so that they divide it. */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(Math.min(PF.vectorBitSize(), Blas.FLOAT_LANES * Float.SIZE)));
+    private static final boolean F_FULL = F.length() == Blas.FLOAT_LANES;
+    /** Lane r reads lane r + w (mod 16): the steps of the float partials' tree ({@link #tree}); null unless F_FULL. */
+    private static final VectorShuffle<Float> HALF8 = rotation(8);
+    private static final VectorShuffle<Float> HALF4 = rotation(4);
+    private static final VectorShuffle<Float> HALF2 = rotation(2);
+    private static final VectorShuffle<Float> HALF1 = rotation(1);
+
+    /** {@code c[at] = alpha sum + beta c[at]} where sum is {@link #finish}ed from {@code acc}. */
+    private static void put(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
+                            float alpha, float beta, float[] c, int at, float[] s) {
+        c[at] = Blas.scale(alpha, finish(acc, upper, k, x, xOff, y, yOff, s), beta, c[at]);
+    }
+
+
+    static void gemmNT(int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
+        int i = 0;
+        if (F_FULL) {
+            float[] s = new float[Blas.FLOAT_LANES];
+            for (; i + 4 <= m; i += 4) {
+                int j = 0;
+                for (; j + 3 <= n; j += 3) {
+                    block4x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
+                }
+                for (; j < n; j++) {
+                    for (int r = 0; r < 4; r++) {
+                        c[(i + r) * n + j] = Blas.scale(alpha, dot(k, a, (i + r) * k, b, j * k), beta,
+                                c[(i + r) * n + j]);
+                    }
+                }
+            }
+        }
+        if (F_FULL && i + 2 <= m) { // the two rows a 4-row pass left: three columns at a time, A's rows read once per block
+            float[] s = new float[Blas.FLOAT_LANES];
+            int j = 0;
+            for (; j + 3 <= n; j += 3) {
+                block2x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
+            }
+            for (; j < n; j++) {
+                for (int r = 0; r < 2; r++) {
+                    c[(i + r) * n + j] = Blas.scale(alpha, dot(k, a, (i + r) * k, b, j * k), beta, c[(i + r) * n + j]);
+                }
+            }
+            i += 2;
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i * n + j] = Blas.scale(alpha, dot(k, a, i * k, b, j * k), beta, c[i * n + j]);
+            }
+        }
+    }
+
+    /** {@link #block4x3} for two rows: the same lanes, the same sums. */
+    private static void block2x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
+                                 float[] c, int cOff, int ldc, float[] s) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        int a1 = aOff + k, b1 = bOff + k, b2 = bOff + 2 * k;
+        int upper = F.loopBound(k);
+        for (int p = 0; p < upper; p += Blas.FLOAT_LANES) {
+            FloatVector v0 = FloatVector.fromArray(F, b, bOff + p);
+            FloatVector v1 = FloatVector.fromArray(F, b, b1 + p);
+            FloatVector v2 = FloatVector.fromArray(F, b, b2 + p);
+            FloatVector u = FloatVector.fromArray(F, a, aOff + p);
+            c00 = u.fma(v0, c00);
+            c01 = u.fma(v1, c01);
+            c02 = u.fma(v2, c02);
+            u = FloatVector.fromArray(F, a, a1 + p);
+            c10 = u.fma(v0, c10);
+            c11 = u.fma(v1, c11);
+            c12 = u.fma(v2, c12);
+        }
+        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
+        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
+        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
+        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
+        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
+        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
+    }
+
+    private static void block4x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
+                                 float[] c, int cOff, int ldc, float[] s) {
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c00 = z, c01 = z, c02 = z, c10 = z, c11 = z, c12 = z;
+        FloatVector c20 = z, c21 = z, c22 = z, c30 = z, c31 = z, c32 = z;
+        int a1 = aOff + k, a2 = aOff + 2 * k, a3 = aOff + 3 * k, b1 = bOff + k, b2 = bOff + 2 * k;
+        int upper = F.loopBound(k);
+        for (int p = 0; p < upper; p += Blas.FLOAT_LANES) {
+            FloatVector v0 = FloatVector.fromArray(F, b, bOff + p);
+            FloatVector v1 = FloatVector.fromArray(F, b, b1 + p);
+            FloatVector v2 = FloatVector.fromArray(F, b, b2 + p);
+            FloatVector u = FloatVector.fromArray(F, a, aOff + p);
+            c00 = u.fma(v0, c00);
+            c01 = u.fma(v1, c01);
+            c02 = u.fma(v2, c02);
+            u = FloatVector.fromArray(F, a, a1 + p);
+            c10 = u.fma(v0, c10);
+            c11 = u.fma(v1, c11);
+            c12 = u.fma(v2, c12);
+            u = FloatVector.fromArray(F, a, a2 + p);
+            c20 = u.fma(v0, c20);
+            c21 = u.fma(v1, c21);
+            c22 = u.fma(v2, c22);
+            u = FloatVector.fromArray(F, a, a3 + p);
+            c30 = u.fma(v0, c30);
+            c31 = u.fma(v1, c31);
+            c32 = u.fma(v2, c32);
+        }
+        // Vectors are reduced one by one (no array of vectors: that would box them and defeat the intrinsics).
+        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
+        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
+        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
+        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
+        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
+        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
+        put(c20, upper, k, a, a2, b, bOff, alpha, beta, c, cOff + 2 * ldc, s);
+        put(c21, upper, k, a, a2, b, b1, alpha, beta, c, cOff + 2 * ldc + 1, s);
+        put(c22, upper, k, a, a2, b, b2, alpha, beta, c, cOff + 2 * ldc + 2, s);
+        put(c30, upper, k, a, a3, b, bOff, alpha, beta, c, cOff + 3 * ldc, s);
+        put(c31, upper, k, a, a3, b, b1, alpha, beta, c, cOff + 3 * ldc + 1, s);
+        put(c32, upper, k, a, a3, b, b2, alpha, beta, c, cOff + 3 * ldc + 2, s);
+    }
+
+    private static float finish(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
+                                float[] s) {
+        if (upper == k && F_FULL) {
+            return tree(acc);
+        }
+        acc.intoArray(s, 0);
+        for (int p = upper; p < k; p++) {
+            int r = p % Blas.FLOAT_LANES;
+            s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
+        }
+        return F_FULL ? tree(FloatVector.fromArray(F, Blas.padded(s, k), 0)) : Blas.pairwise(Blas.padded(s, k));
+    }
+
+    /**
+     * {@link Blas#pairwise} of the 16 partials in {@code v}, in registers: step w adds lane r + w onto lane r for
+     * r &lt; w (w = 8, 4, 2, 1), the same additions of the same values as the scalar tree, so the same bits.
+     */
+    private static float tree(FloatVector v) {
+        v = v.add(v.rearrange(HALF8));
+        v = v.add(v.rearrange(HALF4));
+        v = v.add(v.rearrange(HALF2));
+        v = v.add(v.rearrange(HALF1));
+        return v.lane(0);
+    }
+
+    private static VectorShuffle<Float> rotation(int by) {
+        return F_FULL ? VectorShuffle.fromOp(F, i -> (i + by) % Blas.FLOAT_LANES) : null;
+    }
+
+    static float dot(int k, float[] x, int xOff, float[] y, int yOff) {
+        int len = F.length();
+        int parts = Blas.FLOAT_LANES / len;
+        int upper = k - k % Blas.FLOAT_LANES;
+        float[] s = new float[Blas.FLOAT_LANES];
+        if (parts == 1) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int p = 0; p < upper; p += len) {
+                acc = FloatVector.fromArray(F, x, xOff + p).fma(FloatVector.fromArray(F, y, yOff + p), acc);
+            }
+            return finish(acc, upper, k, x, xOff, y, yOff, s);
+        }
+        FloatVector[] acc = new FloatVector[parts];
+        java.util.Arrays.fill(acc, FloatVector.zero(F));
+        for (int p = 0; p < upper; p += Blas.FLOAT_LANES) {
+            for (int q = 0; q < parts; q++) {
+                int o = p + q * len;
+                acc[q] = FloatVector.fromArray(F, x, xOff + o).fma(FloatVector.fromArray(F, y, yOff + o), acc[q]);
+            }
+        }
+        for (int q = 0; q < parts; q++) {
+            acc[q].intoArray(s, q * len);
+        }
+        for (int p = upper; p < k; p++) {
+            int r = p % Blas.FLOAT_LANES;
+            s[r] = Math.fma(x[xOff + p], y[yOff + p], s[r]);
+        }
+        return Blas.pairwise(Blas.padded(s, k));
+    }
+
+    private VectorFloatRows() {}
+}
