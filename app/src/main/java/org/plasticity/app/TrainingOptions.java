@@ -190,6 +190,10 @@ final class TrainingOptions {
         if (hidden != null && layers != null) {
             throw new ConfigException("--layers", "give either --hidden or --layers, not both");
         }
+        if (arch != null && (hidden != null || layers != null)) {
+            throw new ConfigException("--arch", "sets the hidden layers itself: give either --arch or "
+                    + (hidden != null ? "--hidden" : "--layers") + ", not both");
+        }
         Map<String, JsonNode> f = new LinkedHashMap<>(file());
         Set<String> given = new HashSet<>();
         JsonNodeFactory n = JsonNodeFactory.instance;
