@@ -2,6 +2,7 @@ package org.plasticity.layered.credit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -245,6 +246,49 @@ class ConvolutionalRulesTest {
         frsf.assign(net, act, d[1], g, null);
         for (int l = 0; l < net.layers(); l++) {
             assertArrayEquals(bp.weights[l], g.weights[l], "frsf layer " + (l + 1));
+        }
+    }
+
+    /**
+     * The registry's contract on a convolutional network: every rule but ep (which refuses it in one line) writes
+     * finite directions shaped like every layer's parameters, and its output-layer direction is a descent direction
+     * (within 90 degrees of backprop's; node perturbation's averaged over draws, as it is an estimate).
+     */
+    @Test
+    void everyRegisteredRuleRunsOnAConvolutionalNetwork() {
+        FeedForwardNet net = net("conv3k3p1,maxpool2,conv2k2,fc5", Activation.SIGMOID, 61);
+        float[][] d = data(62);
+        Activity act = net.newActivity(BATCH);
+        Gradients bp = backprop(net, d, act);
+        int top = net.layers();
+        for (RuleType t : CreditRules.all()) {
+            RuleType.Context on = new RuleType.Context(net, BATCH, Loss.CROSS_ENTROPY, Init.XAVIER_NORMAL,
+                    new SplittableRandom(63));
+            if (t.id().equals("ep")) {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.factory().create(on, RuleSettings.defaults()));
+                assertTrue(e.getMessage().contains("fully connected"), e.getMessage());
+                continue;
+            }
+            CreditRule rule = t.factory().create(on, RuleSettings.defaults());
+            Gradients g = new Gradients(net);
+            float[] mean = new float[bp.weights[top - 1].length];
+            int draws = t.id().equals("np") ? 400 : 1;
+            SplittableRandom rng = new SplittableRandom(64);
+            for (int k = 0; k < draws; k++) {
+                net.forward(d[0], 0, BATCH, act);
+                rule.assign(net, act, d[1], g, rng);
+                for (int i = 0; i < mean.length; i++) {
+                    mean[i] += g.weights[top - 1][i] / draws;
+                }
+            }
+            for (int l = 0; l < top; l++) {
+                assertEquals(net.weights[l].length, g.weights[l].length, t.id());
+                for (float v : g.weights[l]) {
+                    assertTrue(Float.isFinite(v), t.id() + " layer " + (l + 1));
+                }
+            }
+            double angle = Angles.degrees(mean, bp.weights[top - 1]);
+            assertTrue(angle < 90, t.id() + ": output direction " + angle + " deg from backprop's");
         }
     }
 }
