@@ -265,7 +265,8 @@ class ConvolutionalRulesTest {
             RuleType.Context on = new RuleType.Context(net, BATCH, Loss.CROSS_ENTROPY, Init.XAVIER_NORMAL,
                     new SplittableRandom(63));
             if (t.id().equals("ep")) {
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.factory().create(on, RuleSettings.defaults()));
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> t.factory().create(on, RuleSettings.defaults()));
                 assertTrue(e.getMessage().contains("fully connected"), e.getMessage());
                 continue;
             }
