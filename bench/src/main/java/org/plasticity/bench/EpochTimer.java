@@ -10,9 +10,7 @@ import org.plasticity.layered.credit.CreditRule;
 import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.data.Dataset;
 import org.plasticity.layered.data.IdxFormat;
-import org.plasticity.layered.network.Activation;
 import org.plasticity.layered.network.Activity;
-import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Gradients;
 import org.plasticity.layered.network.InputTransform;
@@ -66,14 +64,6 @@ public final class EpochTimer {
         out.put("cpus", Runtime.getRuntime().availableProcessors());
     }
 
-    /** A registered architecture with the units the recipe gives {@code rule} (as TrainFields does), or a list. */
-    private static void withArch(TrainConfig.Builder builder, TrainConfig base, String rule, String arch) {
-        Architecture.Named named = Architecture.named(arch);
-        Activation units = named == null ? base.hiddenActivation() : Recipes.units(rule, named);
-        boolean own = named == null || units == named.activation();
-        builder.arch(own ? arch : Architecture.parse(arch).uniform().spec()).hiddenActivation(units);
-    }
-
     public static void main(String[] args) {
         String rule = "bp";
         int batch = 32;
@@ -108,7 +98,7 @@ public final class EpochTimer {
             if (parts) {
                 throw new IllegalArgumentException("--parts times the fully connected network only");
             }
-            withArch(builder, base, rule, arch);
+            Recipes.arch(builder, rule, arch); // the units TrainFields gives the rule
         }
         TrainConfig config = builder.build();
 

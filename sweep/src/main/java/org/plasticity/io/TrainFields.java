@@ -21,7 +21,6 @@ import org.plasticity.layered.credit.CreditRules;
 import org.plasticity.layered.credit.RuleSetting;
 import org.plasticity.layered.data.DataSets;
 import org.plasticity.layered.network.Activation;
-import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.Init;
 import org.plasticity.layered.network.Loss;
 import org.plasticity.layered.training.Recipes;
@@ -125,16 +124,12 @@ public final class TrainFields {
             }
             b.hidden(hidden);
         }
-        if (f.containsKey("arch")) {
+        if (f.containsKey("arch")) { // given units (activation) override the architecture's own
             String arch = text(f, "arch", problems);
-            b.arch(arch);
-            Architecture.Named named = Architecture.named(arch);
-            if (named != null && !f.containsKey("activation")) {
-                Activation units = Recipes.units(rule, named);
-                b.hiddenActivation(units);
-                if (units != named.activation()) { // the rule's own units in every layer, as its sources train
-                    b.arch(Architecture.parse(arch).uniform().spec());
-                }
+            if (f.containsKey("activation")) {
+                b.arch(arch);
+            } else {
+                Recipes.arch(b, rule, arch);
             }
         }
         v.integer("epochs", b::epochs);

@@ -53,12 +53,31 @@ public final class Recipes {
     }
 
     /**
-     * @return the hidden units {@code rule} trains a registered architecture with: the architecture's own (LeNet's
-     *     ReLU, say), unless the rule cannot train them, then sigmoid units, the ones every rule here can train
-     *     (burstprop and segregated dendrites need them). The rule's own constructor is what decides, so a new rule
-     *     needs no entry here.
+     * Gives {@code b} the hidden layers {@code arch} (a registered name or a layer list). A registered architecture
+     * also brings its source's hidden units (LeNet's ReLU, say), unless {@code rule} cannot train them: then sigmoid
+     * units, the ones every rule here can train (burstprop and segregated dendrites need them), in every layer, its
+     * {@code :<activation>} overrides dropped ({@link Architecture#uniform}), as the rule's sources train.
+     *
+     * @return {@code b}
      */
-    public static Activation units(String rule, Architecture.Named arch) {
+    public static TrainConfig.Builder arch(TrainConfig.Builder b, String rule, String arch) {
+        b.arch(arch);
+        Architecture.Named named = Architecture.named(arch);
+        if (named != null) {
+            Activation units = units(rule, named);
+            b.hiddenActivation(units);
+            if (units != named.activation()) {
+                b.arch(Architecture.parse(arch).uniform().spec());
+            }
+        }
+        return b;
+    }
+
+    /**
+     * @return the architecture's own hidden units if {@code rule} can train them, else sigmoid units; the rule's own
+     *     constructor is what decides, so a new rule needs no entry here
+     */
+    private static Activation units(String rule, Architecture.Named arch) {
         FeedForwardNet probe = new FeedForwardNet(new int[] {2, 2, 2}, arch.activation(), Activation.SOFTMAX,
                 Init.XAVIER_NORMAL, 1.0, new SplittableRandom(0));
         try {
