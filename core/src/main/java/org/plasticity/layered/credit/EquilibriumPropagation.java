@@ -236,24 +236,16 @@ public final class EquilibriumPropagation implements CreditRule {
             allocate(b);
         }
         float eps = (float) params.step();
-        int n1 = sizes[1];
-        float[] c1 = net.biases[0];
-        for (int r = 0; r < b; r++) {
-            System.arraycopy(c1, 0, inputDrive, r * n1, n1);
-        }
-        Blas.gemmNT(b, n1, sizes[0], 1f, s[0], net.weights[0], 1f, inputDrive);
+        net.layer(1).connection().forward(s[0], net.weights[0], net.biases[0], inputDrive, b, null, null);
         for (int t = 0; t < steps; t++) {
             for (int l = 1; l <= top; l++) {
                 int n = sizes[l];
                 float[] h = drive[l];
                 if (l == 1) {
                     System.arraycopy(inputDrive, 0, h, 0, b * n);
-                } else {
-                    float[] c = net.biases[l - 1];
-                    for (int r = 0; r < b; r++) {
-                        System.arraycopy(c, 0, h, r * n, n);
-                    }
-                    Blas.gemmNT(b, n, sizes[l - 1], 1f, s[l - 1], net.weights[l - 1], 1f, h);
+                } else { // W_l rho(s_{l-1}) + c_l: the layer's feed-forward product (dense: no work areas)
+                    net.layer(l).connection().forward(s[l - 1], net.weights[l - 1], net.biases[l - 1], h, b, null,
+                            null);
                 }
                 if (l < top) {
                     Blas.gemm(b, n, sizes[l + 1], 1f, s[l + 1], net.weights[l], 1f, h);
