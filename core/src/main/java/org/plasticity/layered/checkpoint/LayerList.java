@@ -2,11 +2,11 @@ package org.plasticity.layered.checkpoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.plasticity.layered.network.Architecture;
 import org.plasticity.layered.network.Conv;
 import org.plasticity.layered.network.Dense;
 import org.plasticity.layered.network.FeedForwardNet;
 import org.plasticity.layered.network.Layer;
-import org.plasticity.layered.network.Pool;
 
 /**
  * A network's layers as a checkpoint stores them: the hidden layers as an {@code arch} layer list (the syntax of
@@ -28,17 +28,7 @@ final class LayerList {
         }
         List<String> tokens = new ArrayList<>();
         for (int l = 1; l < net.layers(); l++) {
-            Layer layer = net.layer(l);
-            if (layer.connection() instanceof Conv k) {
-                tokens.add("conv" + k.outChannels() + "k" + k.kernel() + (k.stride() == 1 ? "" : "s" + k.stride())
-                        + (k.padding() == 0 ? "" : "p" + k.padding()) + ":" + layer.activation().id());
-            } else {
-                tokens.add("fc" + layer.connection().out().size() + ":" + layer.activation().id());
-            }
-            Pool p = layer.pool();
-            if (p != null) {
-                tokens.add(p.kind().token() + p.size() + (p.stride() == p.size() ? "" : "s" + p.stride()));
-            }
+            tokens.addAll(Architecture.tokens(net.layer(l)));
         }
         return String.join(",", tokens);
     }

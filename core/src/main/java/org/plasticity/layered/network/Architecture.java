@@ -204,6 +204,25 @@ public record Architecture(String name, List<String> tokens) {
         return new Architecture(name, tokens.stream().map(t -> t.split(":", -1)[0]).toList());
     }
 
+    /**
+     * @return {@code layer} as {@link #parse} reads it back: its weight token with the nonlinearity spelled out
+     *     ({@code conv6k5p2:relu}, {@code fc84:linear}), then its pooling token if it has one ({@code maxpool2})
+     */
+    public static List<String> tokens(Layer layer) {
+        List<String> out = new ArrayList<>();
+        if (layer.connection() instanceof Conv k) {
+            out.add("conv" + k.outChannels() + "k" + k.kernel() + (k.stride() == 1 ? "" : "s" + k.stride())
+                    + (k.padding() == 0 ? "" : "p" + k.padding()) + ":" + layer.activation().id());
+        } else {
+            out.add("fc" + layer.connection().out().size() + ":" + layer.activation().id());
+        }
+        Pool p = layer.pool();
+        if (p != null) {
+            out.add(p.kind().token() + p.size() + (p.stride() == p.size() ? "" : "s" + p.stride()));
+        }
+        return out;
+    }
+
     /** @return the layer list, comma-separated. */
     public String spec() {
         return String.join(",", tokens);
