@@ -88,7 +88,7 @@ class LayeredCliTest {
         assertOneLineError("sigmoid hidden units", "train", "--rule", "burstprop", "--data", "xor",
                 "--activation", "relu");
         assertOneLineError("--epochs", "train", "--rule", "bp", "--data", "xor", "--epochs", "-1");
-        assertOneLineError("--data-dir", "train", "--rule", "bp", "--data", "mnist");
+        assertOneLineError("--data-dir", "train", "--rule", "bp", "--data", "cifar10");
 
         Path dir = Files.createDirectories(tmp.resolve("idx"));
         byte[] images = new byte[16 + 2 * 4];

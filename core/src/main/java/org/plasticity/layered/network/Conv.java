@@ -19,6 +19,11 @@ import org.plasticity.numeric.Blas;
  * The long dimension (batch times positions) runs along the rows of every product, where the kernels vectorise.
  * Sums have the fixed order of {@link Blas}, so results are the same bits at any thread count.
  *
+ * <p>A kernel that covers the whole unpadded input (LeNet's third convolution: 16 maps of 5 x 5 into 120 maps of
+ * 1 x 1) is a dense layer: the patch of example b is x[b] itself, in the same (channel, row, column) order, and there
+ * is one output position. Such a layer runs {@link Dense}'s three products on x directly, with no patch matrix; the
+ * channel-major products would be 120 x 400 dot products of only 64 terms each for the weight direction.
+ *
  * @param in the input shape
  * @param outChannels feature maps out
  * @param kernel the kernel's side k
@@ -77,18 +82,32 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
         return outChannels * kernel * kernel;
     }
 
+    /** @return whether the kernel covers the whole unpadded input: then this layer is {@link #asDense()}. */
+    public boolean wholeInput() {
+        return padding == 0 && kernel == in.height() && kernel == in.width();
+    }
+
+    /** @return the dense layer this one equals when {@link #wholeInput()}: inChannels k^2 inputs, a unit per map. */
+    private Dense asDense() {
+        return new Dense(patch(), outChannels);
+    }
+
     @Override
     public int columnsSize(int capacity) {
-        return patch() * capacity * positions();
+        return wholeInput() ? 0 : patch() * capacity * positions();
     }
 
     @Override
     public int workSize(int capacity) {
-        return Math.max(outChannels, patch()) * capacity * positions();
+        return wholeInput() ? 0 : Math.max(outChannels, patch()) * capacity * positions();
     }
 
     @Override
     public void forward(float[] x, float[] w, float[] c, float[] a, int batch, float[] columns, float[] work) {
+        if (wholeInput()) {
+            asDense().forward(x, w, c, a, batch, columns, work);
+            return;
+        }
         int p = positions();
         int bp = batch * p;
         im2col(x, batch, columns);
@@ -107,6 +126,10 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
 
     @Override
     public void transpose(float[] delta, float[] m, float[] gIn, int batch, float[] work, float[] work2) {
+        if (wholeInput()) {
+            asDense().transpose(delta, m, gIn, batch, work, work2);
+            return;
+        }
         int bp = batch * positions();
         channelMajor(delta, batch, work);
         Blas.gemmTN(patch(), bp, outChannels, 1f, m, work, 0f, work2);
@@ -115,6 +138,10 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
 
     @Override
     public void gradient(float[] delta, float[] x, float[] columns, float[] gW, float[] gC, int batch, float[] work) {
+        if (wholeInput()) {
+            asDense().gradient(delta, x, columns, gW, gC, batch, work);
+            return;
+        }
         int bp = batch * positions();
         channelMajor(delta, batch, work);
         Blas.gemmNT(outChannels, patch(), bp, 1f, work, columns, 0f, gW);
@@ -195,7 +222,11 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
         return room < 0 ? 0 : Math.max(firstInside(v), Math.min(ow, room / stride + 1));
     }
 
-    /** The adjoint of {@link #im2col}: every column entry is added onto the input position it was read from. */
+    /**
+     * The adjoint of {@link #im2col}: every column entry is added onto the input position it was read from. Each
+     * input position receives its entries in increasing patch-row order (the order is fixed, so are the bits); an
+     * example's gradient is finished before the next one's, while it is in the cache.
+     */
     private void col2im(float[] cols, int batch, float[] g) {
         int h = in.height();
         int wd = in.width();
@@ -204,13 +235,15 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
         int p = oh * ow;
         int bp = batch * p;
         Arrays.fill(g, 0, batch * in.size(), 0f);
-        int row = 0;
-        for (int ci = 0; ci < in.channels(); ci++) {
-            for (int u = 0; u < kernel; u++) {
-                for (int v = 0; v < kernel; v++, row++) {
-                    for (int b = 0; b < batch; b++) {
-                        int dst = (b * in.channels() + ci) * h * wd;
+        for (int b = 0; b < batch; b++) {
+            int row = 0;
+            for (int ci = 0; ci < in.channels(); ci++) {
+                int dst = (b * in.channels() + ci) * h * wd;
+                for (int u = 0; u < kernel; u++) {
+                    for (int v = 0; v < kernel; v++, row++) {
                         int src = row * bp + b * p;
+                        int lo = firstInside(v);
+                        int hi = endInside(v, wd, ow);
                         for (int i = 0; i < oh; i++) {
                             int y = i * stride + u - padding;
                             if (y < 0 || y >= h) {
@@ -218,9 +251,14 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
                             }
                             int line = dst + y * wd + v - padding;
                             int at = src + i * ow;
-                            int hi = endInside(v, wd, ow);
-                            for (int j = firstInside(v); j < hi; j++) {
-                                g[line + j * stride] += cols[at + j];
+                            if (stride == 1) {
+                                for (int j = lo; j < hi; j++) {
+                                    g[line + j] += cols[at + j];
+                                }
+                            } else {
+                                for (int j = lo; j < hi; j++) {
+                                    g[line + j * stride] += cols[at + j];
+                                }
                             }
                         }
                     }

@@ -2,6 +2,7 @@ package org.plasticity.layered.network;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.plasticity.numeric.Windows;
 
 /**
  * Spatial pooling of each feature map over {@code size x size} windows taken every {@code stride} positions (no
@@ -50,71 +51,51 @@ public record Pool(Kind kind, int size, int stride) {
      * receives, per output, the index into {@code e} of the value taken.
      */
     public void forward(Shape in, float[] e, float[] y, int[] winner, int batch) {
-        Shape o = out(in);
         int maps = batch * in.channels();
         int inMap = in.height() * in.width();
-        int outMap = o.height() * o.width();
-        float norm = 1f / (size * size);
-        int w = in.width();
-        if (kind == Kind.MAX && size == 2 && stride == 2) {
-            max2(e, y, winner, maps, inMap, outMap, o.height(), o.width(), w);
+        int[][] offsets = offsets(in, 1);
+        if (kind == Kind.MAX) {
+            int group = Windows.group(offsets[0].length);
+            int units = maps / group;
+            Windows.max(e, 0, units, group * inMap, offsets(in, group), y, winner);
+            Windows.max(e, units * group, maps - units * group, inMap, offsets, y, winner);
             return;
         }
+        int outMap = offsets[0].length;
+        float norm = 1f / (size * size);
         for (int m = 0; m < maps; m++) {
-            for (int i = 0; i < o.height(); i++) {
-                for (int j = 0; j < o.width(); j++) {
-                    int first = m * inMap + i * stride * in.width() + j * stride;
-                    int at = m * outMap + i * o.width() + j;
-                    if (kind == Kind.MAX) {
-                        int best = first;
-                        for (int u = 0; u < size; u++) {
-                            for (int v = 0; v < size; v++) {
-                                int k = first + u * in.width() + v;
-                                if (e[k] > e[best]) {
-                                    best = k;
-                                }
-                            }
-                        }
-                        winner[at] = best;
-                        y[at] = e[best];
-                    } else {
-                        float s = 0f;
-                        for (int u = 0; u < size; u++) {
-                            for (int v = 0; v < size; v++) {
-                                s += e[first + u * in.width() + v];
-                            }
-                        }
-                        y[at] = s * norm;
-                    }
+            for (int t = 0; t < outMap; t++) {
+                float s = 0f;
+                for (int[] q : offsets) {
+                    s += e[m * inMap + q[t]];
                 }
+                y[m * outMap + t] = s * norm;
             }
         }
     }
 
-    /** 2 x 2 windows every 2: the common case, the same comparisons in the same order as the general loop. */
-    private static void max2(float[] e, float[] y, int[] winner, int maps, int inMap, int outMap, int oh, int ow,
-                             int w) {
-        for (int m = 0; m < maps; m++) {
-            for (int i = 0; i < oh; i++) {
-                int top = m * inMap + 2 * i * w;
-                int at = m * outMap + i * ow;
-                for (int j = 0; j < ow; j++, at++) {
-                    int k = top + 2 * j;
-                    int best = k;
-                    if (e[k + 1] > e[best]) {
-                        best = k + 1;
+    /**
+     * @return per window position (u, v) in window order, per output t = (m T + i W' + j) of {@code maps}
+     *     consecutive maps: where t's value sits, from the first map's start
+     */
+    private int[][] offsets(Shape in, int maps) {
+        Shape o = out(in);
+        int outMap = o.height() * o.width();
+        int inMap = in.height() * in.width();
+        int[][] at = new int[size * size][maps * outMap];
+        for (int u = 0; u < size; u++) {
+            for (int v = 0; v < size; v++) {
+                for (int m = 0; m < maps; m++) {
+                    for (int i = 0; i < o.height(); i++) {
+                        for (int j = 0; j < o.width(); j++) {
+                            at[u * size + v][m * outMap + i * o.width() + j] =
+                                    m * inMap + (i * stride + u) * in.width() + j * stride + v;
+                        }
                     }
-                    if (e[k + w] > e[best]) {
-                        best = k + w;
-                    }
-                    if (e[k + w + 1] > e[best]) {
-                        best = k + w + 1;
-                    }
-                    winner[at] = best;
-                    y[at] = e[best];
                 }
             }
         }
+        return at;
     }
 
     /** The adjoint of {@link #forward}: {@code g} (pooled) carried back onto {@code ge} (the maps before pooling). */
