@@ -29,4 +29,24 @@ public final class Elementwise {
             out[i] = Tanh.of(0.5f * a[i]);
         }
     }
+
+    /** {@code d[i] = 0} where {@code a[i] <= 0} (ReLU's derivative; a NaN in {@code a} leaves {@code d[i]}). */
+    public static void reluGate(float[] d, float[] a, int n) {
+        int i = EulerKernels.VECTORIZED ? VectorElementwise.reluGate(d, a, n) : 0;
+        for (; i < n; i++) {
+            if (a[i] <= 0f) {
+                d[i] = 0f;
+            }
+        }
+    }
+
+    /** {@code d[i] = 0} unless {@code 0 < a[i] < 1} (the hard sigmoid's derivative). */
+    public static void unitIntervalGate(float[] d, float[] a, int n) {
+        int i = EulerKernels.VECTORIZED ? VectorElementwise.unitIntervalGate(d, a, n) : 0;
+        for (; i < n; i++) {
+            if (!(a[i] > 0f && a[i] < 1f)) {
+                d[i] = 0f;
+            }
+        }
+    }
 }

@@ -37,4 +37,28 @@ class ElementwiseTest {
             }
         }
     }
+
+    @Test
+    void gatesZeroExactlyWhereTheDerivativeIsZero() {
+        SplittableRandom r = new SplittableRandom(4);
+        float[] special = {0f, -0f, 1f, Float.NaN, Float.MIN_VALUE, -Float.MIN_VALUE, Math.nextDown(1f), 1.5f};
+        for (int n : new int[] {1, 15, 16, 33, 1000}) {
+            float[] a = new float[n];
+            float[] d = new float[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = r.nextInt(3) == 0 ? special[r.nextInt(special.length)] : (float) r.nextGaussian();
+                d[i] = r.nextInt(5) == 0 ? -0f : (float) r.nextGaussian();
+            }
+            float[] relu = d.clone();
+            float[] unit = d.clone();
+            Elementwise.reluGate(relu, a, n);
+            Elementwise.unitIntervalGate(unit, a, n);
+            for (int i = 0; i < n; i++) {
+                float wantRelu = a[i] <= 0f ? 0f : d[i]; // NaN: kept
+                float wantUnit = a[i] > 0f && a[i] < 1f ? d[i] : 0f; // NaN: zeroed
+                assertEquals(Float.floatToRawIntBits(wantRelu), Float.floatToRawIntBits(relu[i]), "relu at " + a[i]);
+                assertEquals(Float.floatToRawIntBits(wantUnit), Float.floatToRawIntBits(unit[i]), "unit at " + a[i]);
+            }
+        }
+    }
 }

@@ -72,21 +72,9 @@ public enum Activation {
                     d[i] *= 1f - e[i] * e[i];
                 }
             }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    if (a[i] <= 0f) {
-                        d[i] = 0f;
-                    }
-                }
-            }
+            case RELU -> Elementwise.reluGate(d, a, n);
             case LINEAR -> { }
-            case HARD_SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    if (!(a[i] > 0f && a[i] < 1f)) {
-                        d[i] = 0f;
-                    }
-                }
-            }
+            case HARD_SIGMOID -> Elementwise.unitIntervalGate(d, a, n);
             case SOFTMAX -> throw new UnsupportedOperationException("softmax has no elementwise derivative");
         }
     }

@@ -2,6 +2,7 @@ package org.plasticity.layered.network;
 
 import java.util.Arrays;
 import org.plasticity.numeric.Blas;
+import org.plasticity.numeric.Patches;
 
 /**
  * A 2-D convolution (cross-correlation, as PyTorch's {@code Conv2d}) of square kernels with zero padding:
@@ -110,7 +111,7 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
         }
         int p = positions();
         int bp = batch * p;
-        im2col(x, batch, columns);
+        patches().im2col(x, batch, columns);
         Blas.gemm(outChannels, bp, patch(), 1f, w, columns, 0f, work);
         for (int b = 0; b < batch; b++) {
             for (int co = 0; co < outChannels; co++) {
@@ -133,7 +134,7 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
         int bp = batch * positions();
         channelMajor(delta, batch, work);
         Blas.gemmTN(patch(), bp, outChannels, 1f, m, work, 0f, work2);
-        col2im(work2, batch, gIn);
+        patches().col2im(work2, batch, gIn);
     }
 
     @Override
@@ -166,104 +167,8 @@ public record Conv(Shape in, int outChannels, int kernel, int stride, int paddin
         }
     }
 
-    /** X&#771;[(ci k + u) k + v, b P + i W' + j] = x[b, ci, i s + u - p, j s + v - p], zero outside the input. */
-    private void im2col(float[] x, int batch, float[] cols) {
-        int h = in.height();
-        int wd = in.width();
-        int oh = outSide(h);
-        int ow = outSide(wd);
-        int p = oh * ow;
-        int bp = batch * p;
-        int row = 0;
-        for (int ci = 0; ci < in.channels(); ci++) {
-            for (int u = 0; u < kernel; u++) {
-                for (int v = 0; v < kernel; v++, row++) {
-                    for (int b = 0; b < batch; b++) {
-                        int src = (b * in.channels() + ci) * h * wd;
-                        int dst = row * bp + b * p;
-                        for (int i = 0; i < oh; i++) {
-                            int y = i * stride + u - padding;
-                            int at = dst + i * ow;
-                            if (y < 0 || y >= h) {
-                                Arrays.fill(cols, at, at + ow, 0f);
-                                continue;
-                            }
-                            int line = src + y * wd + v - padding;
-                            int lo = firstInside(v);
-                            int hi = endInside(v, wd, ow);
-                            for (int j = 0; j < lo; j++) { // a few columns at most: a loop, not Arrays.fill's checks
-                                cols[at + j] = 0f;
-                            }
-                            if (stride == 1) {
-                                System.arraycopy(x, line + lo, cols, at + lo, hi - lo);
-                            } else {
-                                for (int j = lo; j < hi; j++) {
-                                    cols[at + j] = x[line + j * stride];
-                                }
-                            }
-                            for (int j = hi; j < ow; j++) {
-                                cols[at + j] = 0f;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** @return the first output column j whose kernel column v reads inside the input: j s + v - p &ge; 0. */
-    private int firstInside(int v) {
-        return padding > v ? (padding - v + stride - 1) / stride : 0;
-    }
-
-    /** @return one past the last output column j (at most {@code ow}) reading inside: j s + v - p &lt; width. */
-    private int endInside(int v, int width, int ow) {
-        int room = width - 1 + padding - v;
-        return room < 0 ? 0 : Math.max(firstInside(v), Math.min(ow, room / stride + 1));
-    }
-
-    /**
-     * The adjoint of {@link #im2col}: every column entry is added onto the input position it was read from. Each
-     * input position receives its entries in increasing patch-row order (the order is fixed, so are the bits); an
-     * example's gradient is finished before the next one's, while it is in the cache.
-     */
-    private void col2im(float[] cols, int batch, float[] g) {
-        int h = in.height();
-        int wd = in.width();
-        int oh = outSide(h);
-        int ow = outSide(wd);
-        int p = oh * ow;
-        int bp = batch * p;
-        Arrays.fill(g, 0, batch * in.size(), 0f);
-        for (int b = 0; b < batch; b++) {
-            int row = 0;
-            for (int ci = 0; ci < in.channels(); ci++) {
-                int dst = (b * in.channels() + ci) * h * wd;
-                for (int u = 0; u < kernel; u++) {
-                    for (int v = 0; v < kernel; v++, row++) {
-                        int src = row * bp + b * p;
-                        int lo = firstInside(v);
-                        int hi = endInside(v, wd, ow);
-                        for (int i = 0; i < oh; i++) {
-                            int y = i * stride + u - padding;
-                            if (y < 0 || y >= h) {
-                                continue;
-                            }
-                            int line = dst + y * wd + v - padding;
-                            int at = src + i * ow;
-                            if (stride == 1) {
-                                for (int j = lo; j < hi; j++) {
-                                    g[line + j] += cols[at + j];
-                                }
-                            } else {
-                                for (int j = lo; j < hi; j++) {
-                                    g[line + j * stride] += cols[at + j];
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+    /** @return the patch matrix's geometry (im2col and its adjoint). */
+    private Patches patches() {
+        return new Patches(in.channels(), in.height(), in.width(), kernel, stride, padding);
     }
 }
