@@ -213,7 +213,7 @@ public final class Blas {
 
     private static void broadcast(int m, int n, int k, float alpha, float[] a, int ars, int aps, float[] b,
                                   float beta, float[] c) {
-        int i = EulerKernels.VECTORIZED ? VectorBlas.broadcast(m, n, k, alpha, a, ars, aps, b, beta, c) : 0;
+        int i = EulerKernels.VECTORIZED ? VectorFloatBroadcast.broadcast(m, n, k, alpha, a, ars, aps, b, beta, c) : 0;
         for (; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 c[i * n + j] = scale(alpha, chain(k, a, i * ars, aps, b, j, n), beta, c[i * n + j]);

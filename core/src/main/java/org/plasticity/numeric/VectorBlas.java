@@ -1,7 +1,6 @@
 package org.plasticity.numeric;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
@@ -15,11 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Row-by-row products in double use a species of exactly {@link Blas#DOUBLE_LANES} lanes when the machine has one
  * (AVX-512), else several narrower vectors per accumulator; the float ones are in {@link VectorFloatRows}. Broadcast
- * products use the preferred species, lanes over output columns.
+ * products use the preferred species, lanes over output columns; the float ones are in {@link VectorFloatBroadcast}.
  */
 final class VectorBlas {
     private static final VectorSpecies<Double> P = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> PF = FloatVector.SPECIES_PREFERRED;
     /** Lanes for the interleaved partials: at most {@link Blas#DOUBLE_LANES}, so that they divide it. */
     private static final VectorSpecies<Double> D = VectorSpecies.of(double.class,
             VectorShape.forBitSize(Math.min(P.vectorBitSize(), Blas.DOUBLE_LANES * Double.SIZE)));
@@ -401,90 +399,6 @@ final class VectorBlas {
         DoubleVector out = sum.mul(alpha);
         if (beta != 0) {
             out = out.add(DoubleVector.fromArray(P, c, at).mul(beta));
-        }
-        out.intoArray(c, at);
-    }
-
-    static int broadcast(int m, int n, int k, float alpha, float[] a, int ars, int aps, float[] b,
-                         float beta, float[] c) {
-        int len = PF.length();
-        int i = 0;
-        for (; i < m; i += 4) {
-            int rowsHere = Math.min(4, m - i);
-            int j = 0;
-            for (; j + 2 * len <= n && rowsHere == 4; j += 2 * len) {
-                FloatVector z = FloatVector.zero(PF);
-                FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
-                int a0 = i * ars, a1 = a0 + ars, a2 = a1 + ars, a3 = a2 + ars;
-                for (int p = 0; p < k; p++) {
-                    int bo = p * n + j;
-                    FloatVector v0 = FloatVector.fromArray(PF, b, bo);
-                    FloatVector v1 = FloatVector.fromArray(PF, b, bo + len);
-                    int ap = p * aps;
-                    FloatVector u = FloatVector.broadcast(PF, a[a0 + ap]);
-                    c00 = u.fma(v0, c00);
-                    c01 = u.fma(v1, c01);
-                    u = FloatVector.broadcast(PF, a[a1 + ap]);
-                    c10 = u.fma(v0, c10);
-                    c11 = u.fma(v1, c11);
-                    u = FloatVector.broadcast(PF, a[a2 + ap]);
-                    c20 = u.fma(v0, c20);
-                    c21 = u.fma(v1, c21);
-                    u = FloatVector.broadcast(PF, a[a3 + ap]);
-                    c30 = u.fma(v0, c30);
-                    c31 = u.fma(v1, c31);
-                }
-                store(c00, alpha, beta, c, i * n + j);
-                store(c01, alpha, beta, c, i * n + j + len);
-                store(c10, alpha, beta, c, (i + 1) * n + j);
-                store(c11, alpha, beta, c, (i + 1) * n + j + len);
-                store(c20, alpha, beta, c, (i + 2) * n + j);
-                store(c21, alpha, beta, c, (i + 2) * n + j + len);
-                store(c30, alpha, beta, c, (i + 3) * n + j);
-                store(c31, alpha, beta, c, (i + 3) * n + j + len);
-            }
-            int r = i;
-            for (; r + 1 < i + rowsHere; r += 2) { // two rows per pass over B (the rows a 4-row block left)
-                int jj = j;
-                for (; jj + len <= n; jj += len) {
-                    FloatVector acc0 = FloatVector.zero(PF);
-                    FloatVector acc1 = acc0;
-                    for (int p = 0; p < k; p++) {
-                        FloatVector v = FloatVector.fromArray(PF, b, p * n + jj);
-                        acc0 = FloatVector.broadcast(PF, a[r * ars + p * aps]).fma(v, acc0);
-                        acc1 = FloatVector.broadcast(PF, a[(r + 1) * ars + p * aps]).fma(v, acc1);
-                    }
-                    store(acc0, alpha, beta, c, r * n + jj);
-                    store(acc1, alpha, beta, c, (r + 1) * n + jj);
-                }
-                for (int q = r; q <= r + 1; q++) {
-                    for (int t = jj; t < n; t++) {
-                        c[q * n + t] = Blas.scale(alpha, Blas.chain(k, a, q * ars, aps, b, t, n), beta, c[q * n + t]);
-                    }
-                }
-            }
-            for (; r < i + rowsHere; r++) {
-                int jj = j;
-                for (; jj + len <= n; jj += len) {
-                    FloatVector acc = FloatVector.zero(PF);
-                    for (int p = 0; p < k; p++) {
-                        acc = FloatVector.broadcast(PF, a[r * ars + p * aps])
-                                .fma(FloatVector.fromArray(PF, b, p * n + jj), acc);
-                    }
-                    store(acc, alpha, beta, c, r * n + jj);
-                }
-                for (; jj < n; jj++) {
-                    c[r * n + jj] = Blas.scale(alpha, Blas.chain(k, a, r * ars, aps, b, jj, n), beta, c[r * n + jj]);
-                }
-            }
-        }
-        return m;
-    }
-
-    private static void store(FloatVector sum, float alpha, float beta, float[] c, int at) {
-        FloatVector out = sum.mul(alpha);
-        if (beta != 0) {
-            out = out.add(FloatVector.fromArray(PF, c, at).mul(beta));
         }
         out.intoArray(c, at);
     }

@@ -23,17 +23,18 @@ final class VectorFloatRows {
     private static final VectorShuffle<Float> HALF2 = rotation(2);
     private static final VectorShuffle<Float> HALF1 = rotation(1);
 
-    /** {@code c[at] = alpha sum + beta c[at]} where sum is {@link #finish}ed from {@code acc}. */
-    private static void put(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
-                            float alpha, float beta, float[] c, int at, float[] s) {
-        c[at] = Blas.scale(alpha, finish(acc, upper, k, x, xOff, y, yOff, s), beta, c[at]);
-    }
-
-
     static void gemmNT(int m, int n, int k, float alpha, float[] a, float[] b, float beta, float[] c) {
+        int rem = k % Blas.FLOAT_LANES;
+        if (F_FULL && rem != 0 && m >= 2 && n >= 3) {
+            // Rows zero-padded to a whole number of vectors give the same sums (the order pads with +0) without a
+            // scalar tail per entry: a copy of both operands costs less than m n tails (a 120-wide layer: 30x).
+            int kp = k + Blas.FLOAT_LANES - rem;
+            gemmNT(m, n, kp, alpha, padRows(a, m, k, kp), padRows(b, n, k, kp), beta, c);
+            return;
+        }
         int i = 0;
+        float[] s = new float[12 * Blas.FLOAT_LANES]; // a block's partials, reduced one entry at a time
         if (F_FULL) {
-            float[] s = new float[Blas.FLOAT_LANES];
             for (; i + 4 <= m; i += 4) {
                 int j = 0;
                 for (; j + 3 <= n; j += 3) {
@@ -48,7 +49,6 @@ final class VectorFloatRows {
             }
         }
         if (F_FULL && i + 2 <= m) { // the two rows a 4-row pass left: three columns at a time, A's rows read once per block
-            float[] s = new float[Blas.FLOAT_LANES];
             int j = 0;
             for (; j + 3 <= n; j += 3) {
                 block2x3(k, alpha, a, i * k, b, j * k, beta, c, i * n + j, n, s);
@@ -87,14 +87,24 @@ final class VectorFloatRows {
             c11 = u.fma(v1, c11);
             c12 = u.fma(v2, c12);
         }
-        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
-        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
-        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
-        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
-        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
-        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
+        c00.intoArray(s, 0);
+        c01.intoArray(s, 16);
+        c02.intoArray(s, 32);
+        c10.intoArray(s, 48);
+        c11.intoArray(s, 64);
+        c12.intoArray(s, 80);
+        c[cOff] = Blas.scale(alpha, pairwise(s, 0), beta, c[cOff]);
+        c[cOff + 1] = Blas.scale(alpha, pairwise(s, 16), beta, c[cOff + 1]);
+        c[cOff + 2] = Blas.scale(alpha, pairwise(s, 32), beta, c[cOff + 2]);
+        c[cOff + ldc] = Blas.scale(alpha, pairwise(s, 48), beta, c[cOff + ldc]);
+        c[cOff + ldc + 1] = Blas.scale(alpha, pairwise(s, 64), beta, c[cOff + ldc + 1]);
+        c[cOff + ldc + 2] = Blas.scale(alpha, pairwise(s, 80), beta, c[cOff + ldc + 2]);
     }
 
+    /**
+     * C's entries of rows i..i+3 and columns j..j+2, each a 16-lane fused multiply-add chain reduced by {@link #tree}.
+     * {@code k} is a whole number of vectors ({@link #gemmNT} pads the rows otherwise).
+     */
     private static void block4x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
                                  float[] c, int cOff, int ldc, float[] s) {
         FloatVector z = FloatVector.zero(F);
@@ -124,18 +134,30 @@ final class VectorFloatRows {
             c32 = u.fma(v2, c32);
         }
         // Vectors are reduced one by one (no array of vectors: that would box them and defeat the intrinsics).
-        put(c00, upper, k, a, aOff, b, bOff, alpha, beta, c, cOff, s);
-        put(c01, upper, k, a, aOff, b, b1, alpha, beta, c, cOff + 1, s);
-        put(c02, upper, k, a, aOff, b, b2, alpha, beta, c, cOff + 2, s);
-        put(c10, upper, k, a, a1, b, bOff, alpha, beta, c, cOff + ldc, s);
-        put(c11, upper, k, a, a1, b, b1, alpha, beta, c, cOff + ldc + 1, s);
-        put(c12, upper, k, a, a1, b, b2, alpha, beta, c, cOff + ldc + 2, s);
-        put(c20, upper, k, a, a2, b, bOff, alpha, beta, c, cOff + 2 * ldc, s);
-        put(c21, upper, k, a, a2, b, b1, alpha, beta, c, cOff + 2 * ldc + 1, s);
-        put(c22, upper, k, a, a2, b, b2, alpha, beta, c, cOff + 2 * ldc + 2, s);
-        put(c30, upper, k, a, a3, b, bOff, alpha, beta, c, cOff + 3 * ldc, s);
-        put(c31, upper, k, a, a3, b, b1, alpha, beta, c, cOff + 3 * ldc + 1, s);
-        put(c32, upper, k, a, a3, b, b2, alpha, beta, c, cOff + 3 * ldc + 2, s);
+        c00.intoArray(s, 0);
+        c01.intoArray(s, 16);
+        c02.intoArray(s, 32);
+        c10.intoArray(s, 48);
+        c11.intoArray(s, 64);
+        c12.intoArray(s, 80);
+        c20.intoArray(s, 96);
+        c21.intoArray(s, 112);
+        c22.intoArray(s, 128);
+        c30.intoArray(s, 144);
+        c31.intoArray(s, 160);
+        c32.intoArray(s, 176);
+        c[cOff] = Blas.scale(alpha, pairwise(s, 0), beta, c[cOff]);
+        c[cOff + 1] = Blas.scale(alpha, pairwise(s, 16), beta, c[cOff + 1]);
+        c[cOff + 2] = Blas.scale(alpha, pairwise(s, 32), beta, c[cOff + 2]);
+        c[cOff + ldc] = Blas.scale(alpha, pairwise(s, 48), beta, c[cOff + ldc]);
+        c[cOff + ldc + 1] = Blas.scale(alpha, pairwise(s, 64), beta, c[cOff + ldc + 1]);
+        c[cOff + ldc + 2] = Blas.scale(alpha, pairwise(s, 80), beta, c[cOff + ldc + 2]);
+        c[cOff + 2 * ldc] = Blas.scale(alpha, pairwise(s, 96), beta, c[cOff + 2 * ldc]);
+        c[cOff + 2 * ldc + 1] = Blas.scale(alpha, pairwise(s, 112), beta, c[cOff + 2 * ldc + 1]);
+        c[cOff + 2 * ldc + 2] = Blas.scale(alpha, pairwise(s, 128), beta, c[cOff + 2 * ldc + 2]);
+        c[cOff + 3 * ldc] = Blas.scale(alpha, pairwise(s, 144), beta, c[cOff + 3 * ldc]);
+        c[cOff + 3 * ldc + 1] = Blas.scale(alpha, pairwise(s, 160), beta, c[cOff + 3 * ldc + 1]);
+        c[cOff + 3 * ldc + 2] = Blas.scale(alpha, pairwise(s, 176), beta, c[cOff + 3 * ldc + 2]);
     }
 
     private static float finish(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
@@ -161,6 +183,28 @@ final class VectorFloatRows {
         v = v.add(v.rearrange(HALF2));
         v = v.add(v.rearrange(HALF1));
         return v.lane(0);
+    }
+
+    /**
+     * {@link Blas#pairwise} of the 16 partials at {@code s[off..]}: the vectors are stored and reduced here rather
+     * than in registers ({@link #tree}), because a tree the JIT cannot inline boxes its vector on every call.
+     */
+    private static float pairwise(float[] s, int off) {
+        for (int w = Blas.FLOAT_LANES / 2; w >= 1; w /= 2) {
+            for (int r = 0; r < w; r++) {
+                s[off + r] += s[off + r + w];
+            }
+        }
+        return s[off];
+    }
+
+    /** @return the {@code rows x k} matrix {@code x} with each row zero-padded to {@code kp} values */
+    private static float[] padRows(float[] x, int rows, int k, int kp) {
+        float[] out = new float[rows * kp];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x, r * k, out, r * kp, k);
+        }
+        return out;
     }
 
     private static VectorShuffle<Float> rotation(int by) {

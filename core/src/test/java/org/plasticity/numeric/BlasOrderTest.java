@@ -115,20 +115,27 @@ class BlasOrderTest {
             float[] bf = Vectors.toFloat(b);
             float[] nf = new float[m * n];
             Blas.gemm(m, n, k, 1f, af, bf, 0f, nf);
+            float[] atf = Vectors.toFloat(at);
+            float[] c0f = Vectors.toFloat(c0);
+            float[] tnf = c0f.clone();
+            Blas.gemmTN(m, n, k, 1.5f, atf, bf, -0.25f, tnf);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double t = 0;
                     double u = 0;
                     float f = 0;
+                    float ft = 0;
                     for (int p = 0; p < k; p++) {
                         t = Math.fma(at[p * m + i], b[p * n + j], t);
                         u = Math.fma(a[i * k + p], b[p * n + j], u);
                         f = Math.fma(af[i * k + p], bf[p * n + j], f);
+                        ft = Math.fma(atf[p * m + i], bf[p * n + j], ft);
                     }
                     String where = m + "x" + n + "x" + k + " at " + i + "," + j;
                     assertEquals(1.5 * t + -0.25 * c0[i * n + j], tn[i * n + j], 0.0, "gemmTN " + where);
                     assertEquals(u, nn[i * n + j], 0.0, "gemm " + where);
                     assertEquals(f, nf[i * n + j], 0f, "float gemm " + where);
+                    assertEquals(1.5f * ft + -0.25f * c0f[i * n + j], tnf[i * n + j], 0f, "float gemmTN " + where);
                 }
             }
         }
