@@ -8,7 +8,8 @@ import org.plasticity.numeric.Blas;
 
 /**
  * The machine's limit beside an epoch's time: the matrix products one training epoch of a network makes, at the
- * shapes its layers make them (a convolution's through im2col, {@link Conv}), timed alone, without the im2col copies,
+ * shapes its layers make them (a convolution's through im2col, {@link Conv}, or as a dense layer when its kernel
+ * covers its whole input), timed alone, without the im2col copies,
  * nonlinearities, pooling, loss or optimiser. Per batch and layer l: the forward product, the weight direction, and
  * for l &ge; 2 the error carried down (twice for burstprop, which sends its burst rate and its teacher's change
  * down; plus burstprop's recurrent inhibition in dense hidden layers). Times a stretch of batches after a warm-up and
@@ -59,7 +60,7 @@ final class GemmAlone {
         for (int l = 1; l <= net.layers(); l++) {
             Connection k = net.layer(l).connection();
             int downs = l == 1 ? 0 : burst ? 2 : 1;
-            if (k instanceof Conv conv) {
+            if (k instanceof Conv conv && !conv.wholeInput()) {
                 int p = conv.out().height() * conv.out().width();
                 int patch = conv.in().channels() * conv.kernel() * conv.kernel();
                 int bp = batch * p;
@@ -68,15 +69,15 @@ final class GemmAlone {
                 for (int d = 0; d < downs; d++) {
                     Blas.gemmTN(patch, bp, conv.outChannels(), 1f, a[l], b[l], 0f, c[l]);
                 }
-            } else if (k instanceof Dense dense) {
-                int in = dense.inputs();
-                int out = dense.outputs();
+            } else { // a dense layer, or a convolution over its whole input, which runs as one
+                int in = k.fanIn();
+                int out = k.biasCount();
                 Blas.gemmNT(batch, out, in, 1f, a[l], b[l], 1f, c[l]);
                 Blas.gemmTN(out, in, batch, 1f, a[l], b[l], 0f, c[l]);
                 for (int d = 0; d < downs; d++) {
                     Blas.gemm(batch, in, out, 1f, a[l], b[l], 0f, c[l]);
                 }
-                if (burst && l < net.layers()) { // recurrent inhibition Z: its input and its update
+                if (burst && k instanceof Dense && l < net.layers()) { // recurrent inhibition Z: input, update
                     Blas.gemmNT(batch, out, out, 1f, a[l], b[l], 0f, c[l]);
                     Blas.gemmTN(out, out, batch, 1f, a[l], b[l], 1f, c[l]);
                 }
