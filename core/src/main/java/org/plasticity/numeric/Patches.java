@@ -33,6 +33,10 @@ public record Patches(int channels, int height, int width, int kernel, int strid
 
     /** Writes X&#771; ({@code channels k^2 x batch P}) of {@code batch} examples of {@code x} into {@code cols}. */
     public void im2col(float[] x, int batch, float[] cols) {
+        if (stride == 1 && outWidth() == width) {
+            im2colSameWidth(x, batch, cols);
+            return;
+        }
         int oh = outHeight();
         int ow = outWidth();
         int p = oh * ow;
@@ -66,6 +70,53 @@ public record Patches(int channels, int height, int width, int kernel, int strid
                             }
                             for (int j = hi; j < ow; j++) {
                                 cols[at + j] = 0f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #im2col} when output rows are as wide as input rows (stride 1, 2 p = k - 1: LeNet's first layer). Then
+     * the patch row's lines for one example and one kernel position are the input's lines shifted by {@code v - p},
+     * one after the other in both: one copy for all of them, after which the few entries the shift carried over from
+     * a neighbouring line (where the kernel reads padding) are set to zero. Same values as the line-by-line copy.
+     */
+    private void im2colSameWidth(float[] x, int batch, float[] cols) {
+        int oh = outHeight();
+        int w = width;
+        int p = oh * w;
+        int bp = batch * p;
+        int row = 0;
+        for (int ci = 0; ci < channels; ci++) {
+            for (int u = 0; u < kernel; u++) {
+                int iFirst = Math.max(0, padding - u); // output rows whose input row y = i + u - p exists
+                int iEnd = Math.min(oh, height + padding - u);
+                for (int v = 0; v < kernel; v++, row++) {
+                    int shift = v - padding;
+                    int lo = Math.max(0, -shift); // output columns reading inside the input
+                    int hi = Math.min(w, w - shift);
+                    for (int b = 0; b < batch; b++) {
+                        int dst = row * bp + b * p;
+                        Arrays.fill(cols, dst, dst + iFirst * w, 0f);
+                        Arrays.fill(cols, dst + Math.max(iFirst, iEnd) * w, dst + p, 0f);
+                        if (iEnd <= iFirst) {
+                            continue;
+                        }
+                        int at = dst + iFirst * w;
+                        int from = (b * channels + ci) * height * w + (iFirst + u - padding) * w + shift;
+                        int n = (iEnd - iFirst) * w;
+                        int skip = Math.max(0, -from); // before x's start: only padding entries, zeroed below
+                        System.arraycopy(x, from + skip, cols, at + skip, Math.min(n, x.length - from) - skip);
+                        for (int i = iFirst; i < iEnd; i++) {
+                            int line = dst + i * w;
+                            for (int j = 0; j < lo; j++) {
+                                cols[line + j] = 0f;
+                            }
+                            for (int j = hi; j < w; j++) {
+                                cols[line + j] = 0f;
                             }
                         }
                     }
