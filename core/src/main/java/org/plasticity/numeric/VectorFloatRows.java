@@ -93,16 +93,11 @@ final class VectorFloatRows {
         c10.intoArray(s, 48);
         c11.intoArray(s, 64);
         c12.intoArray(s, 80);
-        c[cOff] = Blas.scale(alpha, pairwise(s, 0), beta, c[cOff]);
-        c[cOff + 1] = Blas.scale(alpha, pairwise(s, 16), beta, c[cOff + 1]);
-        c[cOff + 2] = Blas.scale(alpha, pairwise(s, 32), beta, c[cOff + 2]);
-        c[cOff + ldc] = Blas.scale(alpha, pairwise(s, 48), beta, c[cOff + ldc]);
-        c[cOff + ldc + 1] = Blas.scale(alpha, pairwise(s, 64), beta, c[cOff + ldc + 1]);
-        c[cOff + ldc + 2] = Blas.scale(alpha, pairwise(s, 80), beta, c[cOff + ldc + 2]);
+        reduce(2, alpha, beta, c, cOff, ldc, s);
     }
 
     /**
-     * C's entries of rows i..i+3 and columns j..j+2, each a 16-lane fused multiply-add chain reduced by {@link #tree}.
+     * C's entries of rows i..i+3 and columns j..j+2, each a 16-lane fused multiply-add chain reduced by {@link #reduce}.
      * {@code k} is a whole number of vectors ({@link #gemmNT} pads the rows otherwise).
      */
     private static void block4x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
@@ -146,18 +141,7 @@ final class VectorFloatRows {
         c30.intoArray(s, 144);
         c31.intoArray(s, 160);
         c32.intoArray(s, 176);
-        c[cOff] = Blas.scale(alpha, pairwise(s, 0), beta, c[cOff]);
-        c[cOff + 1] = Blas.scale(alpha, pairwise(s, 16), beta, c[cOff + 1]);
-        c[cOff + 2] = Blas.scale(alpha, pairwise(s, 32), beta, c[cOff + 2]);
-        c[cOff + ldc] = Blas.scale(alpha, pairwise(s, 48), beta, c[cOff + ldc]);
-        c[cOff + ldc + 1] = Blas.scale(alpha, pairwise(s, 64), beta, c[cOff + ldc + 1]);
-        c[cOff + ldc + 2] = Blas.scale(alpha, pairwise(s, 80), beta, c[cOff + ldc + 2]);
-        c[cOff + 2 * ldc] = Blas.scale(alpha, pairwise(s, 96), beta, c[cOff + 2 * ldc]);
-        c[cOff + 2 * ldc + 1] = Blas.scale(alpha, pairwise(s, 112), beta, c[cOff + 2 * ldc + 1]);
-        c[cOff + 2 * ldc + 2] = Blas.scale(alpha, pairwise(s, 128), beta, c[cOff + 2 * ldc + 2]);
-        c[cOff + 3 * ldc] = Blas.scale(alpha, pairwise(s, 144), beta, c[cOff + 3 * ldc]);
-        c[cOff + 3 * ldc + 1] = Blas.scale(alpha, pairwise(s, 160), beta, c[cOff + 3 * ldc + 1]);
-        c[cOff + 3 * ldc + 2] = Blas.scale(alpha, pairwise(s, 176), beta, c[cOff + 3 * ldc + 2]);
+        reduce(4, alpha, beta, c, cOff, ldc, s);
     }
 
     private static float finish(FloatVector acc, int upper, int k, float[] x, int xOff, float[] y, int yOff,
@@ -183,6 +167,19 @@ final class VectorFloatRows {
         v = v.add(v.rearrange(HALF2));
         v = v.add(v.rearrange(HALF1));
         return v.lane(0);
+    }
+
+    /**
+     * {@code C = alpha sum + beta C} for a block of {@code rows x 3} entries from {@code cOff}, entry (r, q)'s 16
+     * partials stored at {@code s[(3 r + q) 16 ..]}.
+     */
+    private static void reduce(int rows, float alpha, float beta, float[] c, int cOff, int ldc, float[] s) {
+        for (int r = 0; r < rows; r++) {
+            for (int q = 0; q < 3; q++) {
+                int at = cOff + r * ldc + q;
+                c[at] = Blas.scale(alpha, pairwise(s, (3 * r + q) * Blas.FLOAT_LANES), beta, c[at]);
+            }
+        }
     }
 
     /**
