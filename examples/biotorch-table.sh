@@ -3,7 +3,7 @@
 # bp, fa, dfa, usf, brsf and frsf train biotorch's LeNet with the protocol of examples/biotorch-lenet.yaml, and the
 # test errors are printed beside the published ones (markdown, also written to OUT/table.md).
 #
-#   bash examples/biotorch-table.sh [OUT] [EPOCHS]     defaults: runs/biotorch, 15 (about 45 minutes on 2 cores)
+#   bash examples/biotorch-table.sh [OUT] [EPOCHS]     defaults: runs/biotorch, 15 (about 9 minutes on 2 cores)
 #
 # PLASTICITY names the launcher (default ./plasticity), e.g. a copy of the built jar that a rebuild cannot touch.
 #
