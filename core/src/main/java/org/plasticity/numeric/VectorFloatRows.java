@@ -97,8 +97,8 @@ final class VectorFloatRows {
     }
 
     /**
-     * C's entries of rows i..i+3 and columns j..j+2, each a 16-lane fused multiply-add chain reduced by {@link #reduce}.
-     * {@code k} is a whole number of vectors ({@link #gemmNT} pads the rows otherwise).
+     * C's entries of rows i..i+3 and columns j..j+2, each a 16-lane fused multiply-add chain reduced by
+     * {@link #reduce}. {@code k} is a whole number of vectors ({@link #gemmNT} pads the rows otherwise).
      */
     private static void block4x3(int k, float alpha, float[] a, int aOff, float[] b, int bOff, float beta,
                                  float[] c, int cOff, int ldc, float[] s) {
