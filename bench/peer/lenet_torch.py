@@ -103,7 +103,7 @@ import torch  # noqa: E402  (after OPENBLAS_NUM_THREADS is set)
 import torch.nn.functional as F  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from epoch_torch import load_train, openblas_info  # noqa: E402
+from epoch_torch import FALinearFn, load_train, openblas_info  # noqa: E402
 
 conv_backward = torch.ops.aten.convolution_backward
 pool_backward = torch.ops.aten.max_pool2d_with_indices_backward
@@ -127,18 +127,6 @@ class FAConv2d(torch.autograd.Function):
         gx = conv_grads(g, x, feedback, ctx.pad, [True, False, False])[0] if ctx.needs_input_grad[0] else None
         _, gw, gb = conv_grads(g, x, w, ctx.pad, [False, True, True])
         return gx, gw, gb, None, None
-
-
-class FALinear(torch.autograd.Function):
-    @staticmethod
-    def forward(ctx, x, w, b, feedback):
-        ctx.save_for_backward(x, feedback)
-        return torch.addmm(b, x, w.t())
-
-    @staticmethod
-    def backward(ctx, g):
-        x, feedback = ctx.saved_tensors
-        return g.mm(feedback), g.t().mm(x), g.sum(0), None
 
 
 class LeNet:
@@ -174,7 +162,7 @@ class LeNet:
                 a = FAConv2d.apply(h, w, b, self.feedback[i], pad) if fa else F.conv2d(h, w, b, padding=pad)
             else:
                 h = h.flatten(1)
-                a = FALinear.apply(h, w, b, self.feedback[i]) if fa else F.linear(h, w, b)
+                a = FALinearFn.apply(h, w, b, self.feedback[i]) if fa else F.linear(h, w, b)
             if i == len(LENET) - 1:
                 return a
             h = a if i == 3 else torch.relu(a)
