@@ -127,10 +127,11 @@ public record Patches(int channels, int height, int width, int kernel, int strid
 
     /** The adjoint of {@link #im2col}: {@code g} ({@code batch} input maps) = the entries of {@code cols} added. */
     public void col2im(float[] cols, int batch, float[] g) {
-        if (EulerKernels.VECTORIZED && stride == 1 && VectorPatches.col2im(this, cols, batch, g)) {
-            return;
+        if (EulerKernels.VECTORIZED && stride == 1) {
+            VectorPatches.col2im(this, cols, batch, g);
+        } else {
+            col2imScatter(cols, batch, g);
         }
-        col2imScatter(cols, batch, g);
     }
 
     /** {@link #col2im} by scattering each patch row onto the input (the plain twin; also every stride). */

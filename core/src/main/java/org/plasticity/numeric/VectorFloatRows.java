@@ -128,7 +128,7 @@ final class VectorFloatRows {
             c31 = u.fma(v1, c31);
             c32 = u.fma(v2, c32);
         }
-        // Vectors are reduced one by one (no array of vectors: that would box them and defeat the intrinsics).
+        // Vectors are stored one by one (no array of vectors: that would box them and defeat the intrinsics).
         c00.intoArray(s, 0);
         c01.intoArray(s, 16);
         c02.intoArray(s, 32);

@@ -18,11 +18,8 @@ final class VectorPatches {
 
     private VectorPatches() {}
 
-    /** @return true (done); false when the geometry is not stride 1 (nothing written). */
-    static boolean col2im(Patches s, float[] cols, int batch, float[] g) {
-        if (s.stride() != 1) {
-            return false;
-        }
+    /** {@link Patches#col2im} for a geometry of stride 1. */
+    static void col2im(Patches s, float[] cols, int batch, float[] g) {
         int len = F.length();
         int k = s.kernel();
         int pad = s.padding();
@@ -84,7 +81,6 @@ final class VectorPatches {
                 }
             }
         }
-        return true;
     }
 
     /** One row chunk lane by lane, in the same order: where a whole vector would reach outside an array. */

@@ -110,17 +110,14 @@ public record Pool(Kind kind, int size, int stride) {
             return;
         }
         int inMap = in.height() * in.width();
-        int outMap = o.height() * o.width();
+        int[][] offsets = offsets(in, 1);
+        int outMap = offsets[0].length;
         float norm = 1f / (size * size);
-        for (int at = 0; at < n; at++) {
-            int m = at / outMap;
-            int i = at % outMap / o.width();
-            int j = at % o.width();
-            int first = m * inMap + i * stride * in.width() + j * stride;
-            float share = g[at] * norm;
-            for (int u = 0; u < size; u++) {
-                for (int v = 0; v < size; v++) {
-                    ge[first + u * in.width() + v] += share;
+        for (int m = 0; m < batch * in.channels(); m++) {
+            for (int t = 0; t < outMap; t++) {
+                float share = g[m * outMap + t] * norm;
+                for (int[] q : offsets) {
+                    ge[m * inMap + q[t]] += share;
                 }
             }
         }
